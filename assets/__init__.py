@@ -1,0 +1,1 @@
+"""Data files shipped with rnn-unfold (installed as ``visualizer.assets``)."""

@@ -1,0 +1,1 @@
+"""rnn-unfold visualizer: PySide6 + pyqtgraph views of the core engine."""
