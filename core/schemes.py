@@ -94,5 +94,6 @@ def windows(scheme: Scheme, L: int):
     while t_end < L:
         first = t_end
         t_end = min(t_end + hp, L)
-        w0 = 0 if scheme.h is None else max(0, t_end - scheme.h)
+        # The earliest injected error reaches h − h′ + 1 copies, also in a short last chunk.
+        w0 = 0 if scheme.h is None else max(0, first - (scheme.h - hp))
         yield w0, t_end, first

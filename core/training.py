@@ -164,6 +164,10 @@ class Trainer:
         detail : bool
             Keep per-copy fold-back terms and per-source deltas for a view.
         """
+        with np.errstate(all="ignore"):     # a diverging run is reported, not warned about
+            return self._prepare(detail)
+
+    def _prepare(self, detail: bool) -> Update:
         w0, t_end, first = self.window
         steps = np.arange(w0, t_end)
         mask = self.mask[w0:t_end] & (steps >= first)[:, None]
