@@ -1,25 +1,67 @@
-"""The ``rnn-unfold`` command: the window by default, and headless sub-commands."""
+"""The ``rnn-unfold`` command: the window by default, and headless sub-commands.
+
+Each sub-command lives in its own module ``visualizer.cli_<name>`` with
+``add_arguments(parser)`` and ``run(args) -> int``.
+"""
 from __future__ import annotations
 
-import argparse
+import importlib
 import sys
 
+from .cli_common import Parser, UsageError, add_model_options, config_from_args, fail
 
-def build_parser() -> argparse.ArgumentParser:
+SUBCOMMANDS = {
+    "export": "write animation frames (PNG, GIF, MP4) without a window",
+    "train": "train headless and save a workspace file",
+    "gradcheck": "compare the engine's gradients with finite differences",
+}
+
+
+def _subcommand_modules():
+    for name in SUBCOMMANDS:
+        try:
+            yield name, importlib.import_module(f"visualizer.cli_{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"visualizer.cli_{name}":
+                raise
+
+
+def build_parser() -> Parser:
     """The argument parser of ``rnn-unfold`` and its sub-commands."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="rnn-unfold",
         description="See backpropagation through time: an Elman network unfolded over its "
-                    "time steps, stepped through the forward pass, BPTT and the weight fold-back.")
+                    "time steps, stepped through the forward pass, BPTT and the weight "
+                    "fold-back, with the cost plotted live. With no sub-command it opens the "
+                    "window.")
+    parser.add_argument("--open", metavar="FILE", help="open a workspace file at start")
+    add_model_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name, module in _subcommand_modules():
+        p = sub.add_parser(name, help=SUBCOMMANDS[name], description=module.__doc__)
+        module.add_arguments(p)
     return parser
 
 
 def main(argv=None) -> int:
-    """Entry point of the ``rnn-unfold`` script."""
+    """Entry point of the ``rnn-unfold`` script; returns the exit status."""
     parser = build_parser()
-    parser.parse_args(argv)
-    print("rnn-unfold: the window is not there yet; the engine is `import core`.", file=sys.stderr)
-    return 0
+    args = parser.parse_args(argv)
+    if args.command:
+        module = importlib.import_module(f"visualizer.cli_{args.command}")
+        return module.run(args)
+    try:
+        config = config_from_args(args) if args.task or _any_model_option(args) else None
+    except UsageError as err:
+        return fail("rnn-unfold", str(err))
+    from . import app
+    return app.run(args, config)
+
+
+def _any_model_option(args) -> bool:
+    return any(getattr(args, k, None) not in (None, []) for k in
+               ("param", "hidden", "f", "g", "cost", "scheme", "h", "h_prime", "eta", "P",
+                "seed", "clip"))
 
 
 if __name__ == "__main__":

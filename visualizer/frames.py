@@ -1,0 +1,117 @@
+"""From a session's state to a :class:`~visualizer.view_frame.ViewFrame` (no Qt).
+
+What each node and edge shows is decided here, from the arrays the core
+computed; nothing is recomputed. Values of one sample l are drawn, except the
+fold-back shares, which are the copy's whole contribution Σ_l δ·input (what
+is added into ΔV, ΔU, ΔW).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .view_frame import ViewFrame
+
+NODE_RANGE = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softmax": (0.0, 1.0)}
+
+
+def _range(kind: str, values: np.ndarray) -> tuple[float, bool]:
+    """Fill range and whether it is signed (diverging map) for an activation kind."""
+    if kind in NODE_RANGE:
+        lo, hi = NODE_RANGE[kind]
+        return (lo, hi), lo < 0
+    finite = values[np.isfinite(values)]
+    top = float(np.max(np.abs(finite))) if finite.size else 1.0
+    top = top if top > 0 else 1.0
+    if kind == "relu":
+        return (0.0, top), False
+    return (-top, top), True
+
+
+def build_frame(session) -> ViewFrame:
+    """The picture of ``session`` at its current micro-step.
+
+    Columns are right-aligned: a window shorter than ``session.columns`` (the
+    first steps under BPTT(T; 1)) leaves the leftmost columns empty.
+    """
+    upd = session.update
+    pas = upd.pas
+    tr = pas.trace
+    tl = session.timeline
+    rv = tl.reveal(session.position)
+    l = session.sample
+    net = session.net
+    T = session.columns
+    Lw = upd.t_end - upd.w0
+    off = T - Lw
+    N, M, O = net.N, net.M, net.O
+    nan = np.nan
+
+    x = np.full((T, N), nan)
+    s = np.full((T + 1, M), nan)
+    y = np.full((T, O), nan)
+    x[off:] = pas.X[:, l]
+    s[off] = tr.s[0, l]
+    s[off + 1:off + 1 + rv.s] = tr.s[1:1 + rv.s, l]
+    y[off:off + rv.y] = tr.y[:rv.y, l]
+
+    delta_s = np.full((T + 1, M), nan)
+    delta_y = np.full((T, O), nan)
+    dcols = np.nonzero(rv.output)[0]
+    delta_y[off + dcols] = pas.deltas.delta_o[dcols, l]
+    if rv.bptt_from < Lw:
+        delta_s[off + 1 + rv.bptt_from:off + 1 + Lw] = pas.deltas.delta_h[rv.bptt_from:, l]
+
+    mode = session.edge_mode
+    # signals and errors travelled along the weights the pass was computed with
+    undo = upd.change if session.applied else {"V": 0.0, "U": 0.0, "W": 0.0}
+    V, U, W = net.V - undo["V"], net.U - undo["U"], net.W - undo["W"]
+    eV = np.full((T, M, N), nan)
+    eU = np.full((T, M, M), nan)
+    eW = np.full((T, O, M), nan)
+    if mode == "weight":                # the weights as they are now
+        eV[off:] = net.V
+        eU[off:] = net.U
+        eW[off:] = net.W
+    elif mode == "signal":
+        ns, ny = rv.s, rv.y
+        eV[off:off + ns] = pas.X[:ns, l, None, :] * V
+        eU[off:off + ns] = tr.s[:ns, l, None, :] * U
+        eW[off:off + ny] = tr.s[1:1 + ny, l, None, :] * W
+    elif mode == "error":
+        eW[off + dcols] = pas.deltas.delta_o[dcols, l, :, None] * W
+        if rv.bptt_from < Lw:
+            # the error δ_j(t) travels back along u_jh into s_h(t−1)
+            eU[off + rv.bptt_from:off + Lw] = pas.deltas.delta_h[rv.bptt_from:, l, :, None] * U
+    else:  # share
+        fb = pas.foldback
+        c0 = rv.folded_from
+        if c0 < Lw:
+            eV[off + c0:off + Lw] = fb.V[c0:]
+            eU[off + c0:off + Lw] = fb.U[c0:]
+            eW[off + c0:off + Lw] = fb.W[c0:]
+
+    rng_s, div_s = _range(net.hidden, tr.s[:, l])
+    rng_y, div_y = _range(net.output, tr.y[:, l])
+    rng_x, div_x = _range("linear" if (pas.X < 0).any() else "relu", pas.X[:, l])
+    if not div_x and rng_x[1] <= 1.0:
+        rng_x = (0.0, 1.0)
+
+    st = tl.step(session.position)
+    phase = session.phase
+    active_column = active_layer = None
+    if st is not None and st.column >= 0:
+        active_column = off + st.column
+        active_layer = {"forward": st.layer, "output": "y", "bptt": "s", "foldback": "s"}[phase]
+    direction = "forward" if phase == "forward" else (
+        "backward" if phase in ("output", "bptt", "foldback") else None)
+    steps = [upd.w0 + c - off + 1 for c in range(T)]
+    z = [Lw - 1 - (c - off) if c >= off else None for c in range(T)]
+    return ViewFrame(
+        x=x, s=s, y=y, edge_V=eV, edge_U=eU, edge_W=eW,
+        node_range_x=rng_x, node_range_s=rng_s, node_range_y=rng_y,
+        node_diverging_x=div_x, node_diverging_s=div_s, node_diverging_y=div_y,
+        delta_s=delta_s, delta_y=delta_y, edge_mode=mode,
+        steps=steps, z=z, active_column=active_column, active_layer=active_layer,
+        direction=direction, caption=session.caption(),
+        title=f"{session.task.title}: {session.trainer.scheme.label()}, sample l = {l + 1}",
+        s0_label="s(0)" if upd.w0 == 0 else f"s({upd.w0})")

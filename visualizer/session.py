@@ -1,0 +1,430 @@
+"""The state the window shows, without Qt: task, network, trainer, and the position in an update.
+
+A :class:`Session` owns the engine objects of :mod:`core` and reveals one
+update micro-step by micro-step (the update is computed whole by
+``Trainer.prepare(detail=True)``, so stepping costs nothing). Views subscribe
+to its :class:`~visualizer.events.Events`:
+
+- ``"structure"``: the network or the drawn window changed shape (rebuild geometry);
+- ``"frame"``: something visible changed (recolour);
+- ``"cost"``: a cost was recorded;
+- ``"diverged"``: an update was refused as not finite (argument: the message);
+- ``"config"``: the configuration changed (argument: the names that changed).
+
+The window and the headless export drive the same object.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
+
+import numpy as np
+
+import core
+from core import tasks as core_tasks
+from core.timeline import PHASE_TEXT
+
+from .events import Events
+
+#: settings that change without rebuilding the network
+LIVE = ("eta", "clip")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that defines a run; the task's recommended settings fill the rest.
+
+    Attributes
+    ----------
+    task : str
+        A name of ``core.tasks.TASKS``.
+    task_params : dict
+        The task's own parameters (e.g. ``{"k": 2}`` for echo).
+    M : int
+        Hidden units.
+    hidden, output, cost : str
+        f, g and the cost.
+    eta : float
+        η, the learning rate (live).
+    scheme : str
+        "elman", "boden", "epochwise", "chunked" or "custom".
+    h, h_prime : int or None
+        BPTT(h; h′); None = unlimited / the whole sequence. Set by the preset
+        except for "custom".
+    P : int or None
+        Sequences in the batch (None = the task's default).
+    seed : int
+        Seeds the weights and the task's data.
+    clip : float or None
+        Gradient-norm clipping (live); None = off.
+    """
+
+    task: str = "temporal-xor"
+    task_params: dict = field(default_factory=dict)
+    M: int = 6
+    hidden: str = "tanh"
+    output: str = "sigmoid"
+    cost: str = "ce"
+    eta: float = 0.1
+    scheme: str = "boden"
+    h: int | None = 4
+    h_prime: int | None = 1
+    P: int | None = None
+    seed: int = 0
+    clip: float | None = None
+
+    @classmethod
+    def for_task(cls, task: str, seed: int = 0, **changes) -> "Config":
+        """The task's recommended settings, with ``changes`` on top."""
+        return cls.from_task(core_tasks.make_task(task, seed=seed), seed=seed, **changes)
+
+    @classmethod
+    def from_task(cls, task, seed: int = 0, **changes) -> "Config":
+        """The recommended settings of a :class:`core.tasks.Task` object (built-in or the user's)."""
+        rec = task.recommended
+        scheme = rec.scheme
+        h, hp = scheme_window(scheme, rec.T, rec.k)
+        cfg = cls(task=task.name, task_params=dict(task.params), M=rec.M, hidden=rec.hidden, output=rec.output, cost=rec.cost,
+                  eta=rec.eta, scheme=scheme, h=h, h_prime=hp, P=None, seed=seed)
+        return cfg.with_changes(**changes) if changes else cfg
+
+    def with_changes(self, **changes) -> "Config":
+        """A copy with ``changes``; a preset name also sets h and h′ (unless given)."""
+        if "scheme" in changes and changes["scheme"] != "custom":
+            if "h" not in changes or "h_prime" not in changes:
+                T = changes.get("h") or (self.h if self.h and self.h > 1 else 4)
+                h, hp = scheme_window(changes["scheme"], T, changes.get("h") or self.h or 4)
+                changes.setdefault("h", h)
+                changes.setdefault("h_prime", hp)
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise ValueError(f"unknown setting(s) {', '.join(sorted(unknown))}; "
+                             f"valid: {', '.join(sorted(known))}")
+        return replace(self, **changes)
+
+    def scheme_object(self) -> core.Scheme:
+        """The BPTT(h; h′) this configuration trains with."""
+        return core.Scheme(self.h, self.h_prime)
+
+    def to_dict(self) -> dict:
+        """JSON-able description."""
+        return asdict(self)
+
+
+def scheme_window(name: str, T: int | None, k: int | None) -> tuple:
+    """(h, h′) of a preset name."""
+    if name == "custom":
+        return T, k
+    s = core.preset(name, T=T or 4, k=k or 4)
+    return s.h, s.h_prime
+
+
+def default_edge_mode(phase: str) -> str:
+    """What an edge shows by default in each phase."""
+    return {"forward": "signal", "output": "error", "bptt": "error", "foldback": "share",
+            "update": "weight"}[phase]
+
+
+class Session:
+    """A task, a network, its trainer and the reveal position within the current update.
+
+    Parameters
+    ----------
+    config : Config, optional
+        Defaults to the recommended settings of the default task.
+    """
+
+    def __init__(self, config: Config | None = None, task=None):
+        self.events = Events("structure", "frame", "cost", "diverged", "config")
+        self.custom_task = task    # a Task not in core.tasks.TASKS (the user's own data), or None
+        self.sample = 0            # the sample l drawn
+        self.edge_pin = None       # None = follow the phase, else "signal"|"error"|"share"|"weight"
+        self.message = ""          # the last divergence message ("" while all is finite)
+        if config is None:
+            config = Config.from_task(task) if task is not None else Config.for_task("temporal-xor")
+        self._build(config)
+
+    # -- building ----------------------------------------------------------
+    def _build(self, config: Config) -> None:
+        task = self._make_task(config)
+        net = core.Network.create(task.N, config.M, task.O, hidden=config.hidden,
+                                  output=config.output, seed=config.seed)
+        trainer = core.Trainer(net, task.X, task.D, mask=task.mask, scheme=config.scheme_object(),
+                               cost=config.cost, eta=config.eta, clip=config.clip,
+                               resample=task.resample, seed=config.seed)
+        self.config, self.task, self.net, self.trainer = config, task, net, trainer
+        self.sample = min(self.sample, trainer.P - 1)
+        self.message = ""
+        self.curve_updates: list[tuple[int, float]] = []   # (update, cost per scored output)
+        self.curve_eval: list[tuple[int, float, float | None]] = []  # (update, train, held-out)
+        self._record_eval()
+        self._undo = None
+        self._prepare()
+        self.events.emit("structure")
+        self.events.emit("frame")
+
+    def _make_task(self, config: Config):
+        if config.task in core_tasks.TASKS:
+            return core_tasks.make_task(config.task, seed=config.seed, P=config.P,
+                                        **config.task_params)
+        if self.custom_task is not None and self.custom_task.name == config.task:
+            return self.custom_task
+        raise ValueError(f"unknown task {config.task!r}; valid: {', '.join(core_tasks.TASKS)} "
+                         "or a loaded data file")
+
+    def use_task(self, task, **changes) -> None:
+        """Train on ``task`` (e.g. built from the user's file) with its recommended settings.
+
+        Raises
+        ------
+        ValueError
+            When the settings cannot be used; the session is left as it was.
+        """
+        old_task, old_config = self.custom_task, self.config
+        self.custom_task = task
+        try:
+            self._build(Config.from_task(task, seed=self.config.seed, **changes))
+        except ValueError:
+            self.custom_task = old_task
+            self._build(old_config)
+            raise
+        self.events.emit("config", ("task",))
+
+    def _prepare(self) -> None:
+        self.update = self.trainer.prepare(detail=True)
+        self.timeline = core.Timeline.of_update(self.update)
+        self.position = 0
+
+    @property
+    def columns(self) -> int:
+        """Copies drawn: the longest window of the scheme over the sequence."""
+        return max(t_end - w0 for w0, t_end, _ in core.windows(self.trainer.scheme, self.trainer.L))
+
+    def configure(self, **changes) -> None:
+        """Change settings: η and clipping live, anything else rebuilds the network.
+
+        Raises
+        ------
+        ValueError
+            For an impossible combination; the session is left as it was.
+        """
+        new = self.config.with_changes(**changes)
+        if new == self.config:
+            return
+        live_only = all(getattr(new, f.name) == getattr(self.config, f.name)
+                        for f in fields(Config) if f.name not in LIVE)
+        if live_only:
+            _check_live(new)
+            self.config = new
+            self.trainer.eta = new.eta
+            self.trainer.clip = new.clip
+            # the prepared update was computed with the old η: recompute it, keep the position
+            if self.position < len(self.timeline):
+                p = self.position
+                self._prepare()
+                self.position = min(p, len(self.timeline))
+            self.events.emit("config", tuple(changes))
+            self.events.emit("frame")
+            return
+        old = self.config
+        try:
+            self._build(new)
+        except ValueError:
+            self._build(old)
+            raise
+        self.events.emit("config", tuple(changes))
+
+    def reset(self) -> None:
+        """Start again from the configuration: the same seed gives the same run."""
+        self._build(self.config)
+
+    def replace_network(self, net: core.Network) -> None:
+        """Use ``net`` (same shape and names) from here on, e.g. after an edited weight."""
+        for name in core.PARAMS:
+            getattr(self.net, name)[...] = getattr(net, name)
+        self.refresh()
+
+    def set_weight(self, name: str, index: tuple, value: float) -> None:
+        """Set one weight (e.g. ``("U", (j, h), 0.5)``); the current update is recomputed with it.
+
+        Raises
+        ------
+        ValueError
+            For an unknown parameter, an index outside it, or a non-finite value.
+        """
+        if name not in core.PARAMS:
+            raise ValueError(f"unknown parameter {name!r}; valid: {', '.join(core.PARAMS)}")
+        a = getattr(self.net, name)
+        index = tuple(int(i) for i in np.atleast_1d(index))
+        if len(index) != a.ndim or any(not 0 <= i < n for i, n in zip(index, a.shape)):
+            raise ValueError(f"{name} has shape {a.shape}; index {index} is outside it")
+        value = float(value)
+        if not math.isfinite(value):
+            raise ValueError(f"a weight must be a finite number, got {value!r}")
+        if self.applied:
+            self._prepare()
+        a[index] = value
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the current update after the weights were changed in place."""
+        p = self.position
+        self._undo = None
+        if p >= len(self.timeline):
+            p = 0
+        self._prepare()
+        self.position = min(p, len(self.timeline) - 1)
+        self.events.emit("frame")
+
+    # -- stepping ----------------------------------------------------------
+    @property
+    def phase(self) -> str:
+        """The phase in progress."""
+        return self.timeline.phase(self.position)
+
+    @property
+    def applied(self) -> bool:
+        """The current update's weight change has been made."""
+        return self.position == len(self.timeline)
+
+    def step(self) -> bool:
+        """One micro-step forward; False when the update was refused as not finite."""
+        if self.applied:
+            self._prepare()
+            self.position = 1
+            self.events.emit("frame")
+            return True
+        return self._goto(self.position + 1)
+
+    def step_back(self) -> bool:
+        """One micro-step back within the current update (free: the pass is computed)."""
+        if self.position == 0:
+            return False
+        if self.applied and self._undo is not None:
+            params, state, curves = self._undo
+            for name, a in params.items():
+                getattr(self.net, name)[...] = a
+            self.trainer.load_state(state)
+            self.curve_updates, self.curve_eval = curves
+            self._undo = None
+            self.events.emit("cost")
+        elif self.applied:
+            return False
+        self.position -= 1
+        self.events.emit("frame")
+        return True
+
+    def next_phase(self) -> bool:
+        """Jump to the end of the phase in progress."""
+        if self.applied:
+            self._prepare()
+        return self._goto(self.timeline.end_of_phase(self.position))
+
+    def next_update(self) -> bool:
+        """Finish the current update (or do the next one whole)."""
+        if self.applied:
+            self._prepare()
+        return self._goto(len(self.timeline))
+
+    def _goto(self, p: int) -> bool:
+        p = min(p, len(self.timeline))
+        if p == len(self.timeline) and not self.applied:
+            if not self._apply(undoable=True):
+                self.position = len(self.timeline) - 1
+                self.events.emit("frame")
+                return False
+        self.position = p
+        self.events.emit("frame")
+        return True
+
+    def _apply(self, undoable: bool, emit: bool = True) -> bool:
+        if undoable:
+            self._undo = ({k: v.copy() for k, v in self.net.params().items()},
+                          self.trainer.state(),
+                          (list(self.curve_updates), list(self.curve_eval)))
+        epoch = self.trainer.epoch
+        try:
+            self.trainer.apply(self.update)
+        except core.NonFiniteError as err:
+            self._undo = None
+            self.message = str(err)
+            self.events.emit("diverged", self.message)
+            return False
+        self.message = ""
+        scored = int(self.update.pas.deltas.targets.sum())
+        if scored:      # a window with no target (e.g. before the adding problem's last step) has no cost
+            self.curve_updates.append((self.trainer.updates, self.update.cost / scored))
+        if self.trainer.epoch != epoch:
+            self._record_eval()
+        if emit:
+            self.events.emit("cost")
+        return True
+
+    def run_updates(self, n: int) -> int:
+        """Apply ``n`` whole updates as fast as possible; the last one is kept for display.
+
+        Returns the number applied (fewer when one was refused as not finite).
+        """
+        done = 0
+        fresh = self.applied          # the current update is spent: start a new one
+        for i in range(n):
+            if i or fresh:
+                self.update = self.trainer.prepare(detail=i == n - 1)
+            if not self._apply(undoable=False, emit=False):
+                self.events.emit("cost")
+                self._prepare()       # show the refused update's last finite state
+                self.position = len(self.timeline) - 1
+                self.events.emit("frame")
+                return done
+            done += 1
+        if n:
+            self.timeline = core.Timeline.of_update(self.update)
+            self.position = len(self.timeline)
+            self._undo = None
+            self.events.emit("cost")
+            self.events.emit("frame")
+        return done
+
+    def _record_eval(self) -> None:
+        train = self.task.score(self.net)
+        test = self.task.test_score(self.net)
+        self.curve_eval.append((self.trainer.updates, train, test))
+
+    # -- what is shown -----------------------------------------------------
+    @property
+    def edge_mode(self) -> str:
+        """What the edges show now: the pinned mode, or the phase's default."""
+        return self.edge_pin or default_edge_mode(self.phase)
+
+    def status(self) -> dict:
+        """Update, phase, t, z and cost, for the status bar and captions."""
+        st = self.timeline.step(self.position)
+        col = st.column if st is not None and st.column >= 0 else None
+        t = self.update.w0 + col + 1 if col is not None else None
+        last = self.curve_updates[-1][1] if self.curve_updates else math.nan
+        return {"update": self.trainer.updates, "epoch": self.trainer.epoch,
+                "phase": self.phase, "phase_text": PHASE_TEXT[self.phase],
+                "micro": self.position, "micro_total": len(self.timeline),
+                "t": t, "z": st.z if st is not None and st.z >= 0 else None,
+                "cost": last, "window": (self.update.w0 + 1, self.update.t_end),
+                "scheme": self.trainer.scheme.label()}
+
+    def caption(self) -> str:
+        """One line: task, update, phase, t, z, cost."""
+        st = self.status()
+        parts = [self.task.name, f"update {st['update']}", st["phase_text"]]
+        if st["t"] is not None:
+            parts.append(f"t = {st['t']}")
+        if st["z"] is not None:
+            parts.append(f"z = {st['z']}")
+        if not math.isnan(st["cost"]):
+            parts.append(f"cost {st['cost']:.4g}")
+        return "  ·  ".join(parts)
+
+
+def _check_live(cfg: Config) -> None:
+    if not (isinstance(cfg.eta, (int, float)) and math.isfinite(cfg.eta) and cfg.eta >= 0):
+        raise ValueError(f"η must be a finite number ≥ 0, got {cfg.eta!r}")
+    if cfg.clip is not None and not (math.isfinite(cfg.clip) and cfg.clip > 0):
+        raise ValueError(f"clipping must be a positive number or off, got {cfg.clip!r}")
