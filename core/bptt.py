@@ -163,36 +163,45 @@ def hidden_deltas(net: Network, trace: Trace, delta_o: np.ndarray, start: np.nda
     delta_h : ndarray, shape (L, P, M)
     by_source : ndarray, shape (Z, L, P, M), or None
     """
-    L, P, _ = delta_o.shape
+    L, P, O = delta_o.shape
     M = net.M
     slope = act.hidden_slope(net.hidden, trace.s[1:])      # f'(net(τ)) from s(τ), (L, P, M)
-    entering = slope * (delta_o @ net.W)                   # δ_j(t) where the error enters
+    # Σ_k δ_k(t) w_kj for every step at once (2-D: samples and steps stacked).
+    from_output = (delta_o.reshape(L * P, O) @ net.W).reshape(L, P, M)
     active = targets.any(axis=1)
     reach = np.where(active, np.arange(L) - start + 1, 0)  # copies each error flows through
     Z = int(reach.max()) if L else 0
-    delta_h = np.zeros((L, P, M))
-    if not by_source and (start[active] == 0).all():
-        # Every error reaches copy 0: the sources add up linearly, one recursion.
-        carried = np.zeros((P, M))
-        for tau in range(L - 1, -1, -1):
-            carried = entering[tau] + slope[tau] * (carried @ net.U)
-            delta_h[tau] = carried
-        return delta_h, None
+    entering = slope * from_output                         # δ_j(t) where the error enters
     # Truncated depths: all errors travel back together, one copy per round.
-    front = entering.copy()                                # front[t] = δ(t − z) due to source t
+    # Per-source deltas (for the views) come from the same rounds.
+    full_depth = bool((start[active] == 0).all())
+    delta_h = None if full_depth else np.zeros((L, P, M))
     src = np.zeros((Z, L, P, M)) if by_source else None
-    for z in range(Z):
-        alive = reach > z
-        if z:
-            nxt = np.zeros_like(front)
-            a = np.nonzero(alive)[0]
-            nxt[a] = slope[a - z] * (front[a] @ net.U)
-            front = nxt
-        front[~alive] = 0.0
-        # Copy t − z receives from source t; both ranges are contiguous slices.
-        delta_h[: L - z] += front[z:]
-        if src is not None:
-            src[z] = front
+    if by_source or not full_depth:
+        front = entering.copy()                            # front[t] = δ(t − z) due to source t
+        for z in range(Z):
+            alive = reach > z
+            if z:
+                nxt = np.zeros_like(front)
+                a = np.nonzero(alive)[0]
+                nxt[a] = slope[a - z] * (front[a] @ net.U)
+                front = nxt
+            front[~alive] = 0.0
+            if delta_h is not None:
+                # Copy t − z receives from source t; both ranges are contiguous slices.
+                delta_h[: L - z] += front[z:]
+            if src is not None:
+                src[z] = front
+    if full_depth:
+        # Every error reaches copy 0: the sources add up linearly, one recursion,
+        # δ_j(τ) = f'(net_j(τ)) [Σ_k δ_k(τ) w_kj + Σ_h δ_h(τ+1) u_hj], built in place.
+        # (Used with or without by_source, so a view's pass and a fast pass agree bit for bit.)
+        delta_h = from_output
+        from_later = np.empty((P, M))                      # Σ_h δ_h(τ+1) u_hj, reused
+        for tau in range(L - 1, -1, -1):
+            if tau < L - 1:
+                delta_h[tau] += np.matmul(delta_h[tau + 1], net.U, out=from_later)
+            delta_h[tau] *= slope[tau]
     return delta_h, src
 
 
@@ -265,12 +274,8 @@ def run_pass(net: Network, X, D, cost: str = "sse", depth=None, s0=None, mask=No
     deltas = Deltas(delta_o=delta_o, delta_h=delta_h, start=start, targets=targets, by_source=src)
     terms = np.where(targets[..., None], act.cost_terms(net.output, cost, trace.y, Dz), 0.0)
     cost_per_step = terms.sum(axis=(1, 2))
-    if per_copy:
-        fb = fold_back(net, X, trace, deltas)
-        grads = {k: -v for k, v in fb.total().items()}
-    else:
-        fb = None
-        grads = _summed_gradients(X, trace, deltas)
+    fb = fold_back(net, X, trace, deltas) if per_copy else None
+    grads = _summed_gradients(X, trace, deltas)
     return Pass(X=X, D=Dz, trace=trace, deltas=deltas, foldback=fb, grads=grads,
                 cost=float(cost_per_step.sum()), cost_per_step=cost_per_step)
 

@@ -1,0 +1,271 @@
+"""The unfolded view draws what the frame says: checked on rendered pixels."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PySide6 import QtCore, QtGui  # noqa: E402
+
+from visualizer import colormaps as cm  # noqa: E402
+from visualizer.qt_unfolded_view import UnfoldedView  # noqa: E402
+from visualizer.view_frame import ViewFrame  # noqa: E402
+
+W, H = 900, 420
+N, M, O, T = 2, 3, 2, 3
+
+
+def pixels(img: QtGui.QImage) -> np.ndarray:
+    """(H, W, 4) RGBA copy of a QImage."""
+    img = img.convertToFormat(QtGui.QImage.Format.Format_RGBA8888)
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
+    return arr.reshape(img.height(), img.bytesPerLine() // 4, 4)[:, : img.width()].copy()
+
+
+def patch(arr, x, y, r=1):
+    xi, yi = int(round(x)), int(round(y))
+    return arr[yi - r: yi + r + 1, xi - r: xi + r + 1, :3].reshape(-1, 3).astype(int)
+
+
+def closest(arr, x, y, rgb, r=1):
+    """Smallest colour distance to ``rgb`` among pixels around (x, y)."""
+    d = np.abs(patch(arr, x, y, r) - np.asarray(rgb[:3], dtype=int)).max(axis=1)
+    return int(d.min())
+
+
+def base_frame(**kw):
+    f = ViewFrame.empty(N, M, O, T, steps=[4, 5, 6], z=[2, 1, 0])
+    f.x[:] = 0.5
+    f.s[:] = 0.5
+    f.y[:] = 0.5
+    for k, v in kw.items():
+        setattr(f, k, v)
+    return f
+
+
+@pytest.fixture
+def view(qtbot):
+    v = UnfoldedView()
+    qtbot.addWidget(v)
+    v.set_structure(N, M, O, T)
+    return v
+
+
+def test_edge_colours_are_the_ends_of_the_diverging_map(view):
+    eV = np.full((T, M, N), -2.0)
+    eV[1, 2, 0] = 2.0
+    view.set_frame(base_frame(edge_V=eV))
+    arr = pixels(view.render_to_image(W, H))
+    lut = cm.diverging_lut()
+    red, blue = lut[-1], lut[0]
+    assert red[0] > 150 and red[2] < 60 and blue[2] > 150 and blue[0] < 80  # the map is what we think
+
+    px, py = view.view_to_image(*view.edge_midpoint("V", 1, 2, 0), W, H)
+    assert closest(arr, px, py, red) <= 12, patch(arr, px, py)
+
+    px, py = view.view_to_image(*view.edge_midpoint("V", 0, 0, 1), W, H)
+    assert closest(arr, px, py, blue) <= 12, patch(arr, px, py)
+    assert closest(arr, px, py, red) > 100
+
+
+def test_nan_edges_are_not_drawn(view):
+    eV = np.full((T, M, N), 1.0)
+    eV[2] = np.nan
+    view.set_frame(base_frame(edge_V=eV))
+    arr = pixels(view.render_to_image(W, H))
+    bg = np.asarray(cm.BACKGROUND[:3])
+    for r, c in [(0, 0), (2, 1), (1, 0)]:
+        px, py = view.view_to_image(*view.edge_midpoint("V", 2, r, c), W, H)
+        assert (patch(arr, px, py, 2) == bg).all(), f"hidden edge V[2,{r},{c}] was drawn"
+        # the same edge one column to the left is finite and drawn
+        px, py = view.view_to_image(*view.edge_midpoint("V", 1, r, c), W, H)
+        assert not (patch(arr, px, py, 1) == bg).all(), "finite edge missing"
+
+
+def test_u_edge_from_s0_column(view):
+    eU = np.full((T, M, M), np.nan)
+    eU[0, 1, 2] = -1.0  # s_2(0) -> s_1 in column 0
+    view.set_frame(base_frame(edge_U=eU))
+    arr = pixels(view.render_to_image(W, H))
+    x1, y1, x2, y2 = view.edge_endpoints("U", 0, 1, 2)
+    assert (x1, y1) == view.node_position("s", -1, 2)
+    assert (x2, y2) == view.node_position("s", 0, 1)
+    px, py = view.view_to_image(*view.edge_midpoint("U", 0, 1, 2), W, H)
+    assert closest(arr, px, py, cm.diverging_lut()[0]) <= 12
+
+
+def test_node_fill_is_the_lut_colour(view):
+    s = np.full((T + 1, M), 0.5)
+    s[2, 1] = 0.75  # column 1, unit 1
+    s[0, 0] = np.nan  # s(0) unit 0 not revealed
+    x = np.full((T, N), 0.5)
+    x[0, 1] = -0.6  # diverging x, range (-1.2, 1.2)
+    view.set_frame(base_frame(s=s, x=x, node_range_x=(-1.2, 1.2), node_diverging_x=True))
+    assert view.node_size_px >= 6
+    arr = pixels(view.render_to_image(W, H))
+    seq = cm.sequential_lut()
+    want = seq[int(round(0.75 * (cm.LUT_SIZE - 1)))]
+    px, py = view.view_to_image(*view.node_position("s", 1, 1), W, H)
+    assert closest(arr, px, py, want) <= 6, (patch(arr, px, py), want)
+    other = seq[int(round(0.5 * (cm.LUT_SIZE - 1)))]
+    assert closest(arr, px, py, other, r=0) > 30  # and it is not the neighbours' colour
+
+    want = cm.diverging_lut()[int(round(0.25 * (cm.LUT_SIZE - 1)))]
+    px, py = view.view_to_image(*view.node_position("x", 0, 1), W, H)
+    assert closest(arr, px, py, want) <= 6, (patch(arr, px, py), want)
+
+    px, py = view.view_to_image(*view.node_position("s", -1, 0), W, H)
+    c = patch(arr, px, py, 0)[0]
+    assert c.min() > 200 and c.max() - c.min() < 10 and (c < 255).any()  # hollow light grey
+
+
+def test_delta_outline_colour(view):
+    ds = np.full((T + 1, M), np.nan)
+    ds[3, 0] = 5.0
+    view.set_frame(base_frame(delta_s=ds))
+    view.render_to_image(W, H)  # sets the render layout
+    arr = pixels(view.render_to_image(W, H))
+    x, y = view.node_position("s", 2, 0)
+    px, py = view.view_to_image(x, y, W, H)
+    r = view.node_size_px / 2
+    ring = [closest(arr, px + dx, py, cm.diverging_lut()[-1], r=0) for dx in np.arange(r - 2.5, r + 0.6, 0.5)]
+    assert min(ring) <= 25, ring
+
+
+@pytest.mark.parametrize("size", [(320, 200), (1600, 600), (1000, 1000), (1234, 567)])
+def test_render_size_and_format(view, size):
+    view.set_frame(base_frame(edge_V=np.ones((T, M, N))))
+    img = view.render_to_image(*size)
+    assert (img.width(), img.height()) == size
+    assert img.format() == QtGui.QImage.Format.Format_ARGB32_Premultiplied
+    assert img.devicePixelRatio() == 1.0
+
+
+def test_render_does_not_disturb_the_shown_widget(view, qtbot):
+    view.resize(700, 380)
+    view.show()
+    qtbot.waitExposed(view)
+    before = view.node_position_scene("s", 1, 1)
+    view.render_to_image(1500, 900)
+    after = view.node_position_scene("s", 1, 1)
+    assert (before.x(), before.y()) == pytest.approx((after.x(), after.y()))
+
+
+def _shown(view, qtbot):
+    view.resize(900, 450)
+    view.show()
+    qtbot.waitExposed(view)
+    eV = np.full((T, M, N), 0.3)
+    view.set_frame(base_frame(edge_V=eV))
+    qtbot.wait(20)
+    return view._glw  # the graphics view whose viewport receives the mouse
+
+
+def _to_viewport(gv, scene_pt):
+    return gv.mapFromScene(scene_pt)
+
+
+def _move(qtbot, gv, pos):
+    """Move the mouse to ``pos`` coming from an empty corner.
+
+    Qt drops a move to the position the cursor already has (it may still be
+    there from an earlier test), so go somewhere else first.
+    """
+    qtbot.mouseMove(gv.viewport(), QtCore.QPoint(2, gv.viewport().height() - 2))
+    qtbot.wait(5)
+    qtbot.mouseMove(gv.viewport(), pos)
+
+
+def test_hover_node_emits_layer_column_unit(view, qtbot):
+    gv = _shown(view, qtbot)
+    calls = []
+    view.set_tooltip_provider(lambda kind, *idx: calls.append((kind,) + idx) or f"<b>{kind}</b> {idx}")
+    for layer, c, u in [("s", 1, 2), ("y", 2, 0), ("s", -1, 1), ("x", 0, 1)]:
+        pos = _to_viewport(gv, view.node_position_scene(layer, c, u))
+        with qtbot.waitSignal(view.nodeHovered, timeout=1000) as blocker:
+            _move(qtbot, gv, pos)
+        assert blocker.args == [layer, c, u]
+        assert view.hovered == ("node", layer, c, u)
+    assert calls[-1] == ("node", "x", 0, 1)
+    # the tooltip follows the frames while hovering
+    n = len(calls)
+    view.set_frame(base_frame())
+    assert len(calls) == n + 1
+
+
+def test_hover_and_click_edge(view, qtbot):
+    gv = _shown(view, qtbot)
+    pos = _to_viewport(gv, view.edge_midpoint_scene("V", 1, 0, 1))
+    # an edge hidden under another edge's midpoint would make this ambiguous: use a far one
+    with qtbot.waitSignal(view.edgeHovered, timeout=1000) as blocker:
+        _move(qtbot, gv, pos)
+    m, c, row, col = blocker.args
+    assert (m, c) == ("V", 1)
+    # whatever edge is reported, the cursor must lie on it
+    x1, y1, x2, y2 = view.edge_endpoints(m, c, row, col)
+    p1 = view._vb.mapViewToScene(QtCore.QPointF(x1, y1))
+    p2 = view._vb.mapViewToScene(QtCore.QPointF(x2, y2))
+    sp = gv.mapToScene(pos)
+    ex, ey = p2.x() - p1.x(), p2.y() - p1.y()
+    d = ex * (sp.y() - p1.y()) - ey * (sp.x() - p1.x())
+    assert abs(d) / np.hypot(ex, ey) < view.hit_radius_px
+    with qtbot.waitSignal(view.edgeClicked, timeout=1000):
+        qtbot.mouseClick(gv.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_click_node(view, qtbot):
+    gv = _shown(view, qtbot)
+    pos = _to_viewport(gv, view.node_position_scene("y", 1, 1))
+    with qtbot.waitSignal(view.nodeClicked, timeout=1000) as blocker:
+        qtbot.mouseClick(gv.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["y", 1, 1]
+
+
+def test_hit_test_ignores_hidden_edges(view):
+    view.set_frame(base_frame())  # every edge NaN
+    x, y = view.edge_midpoint("V", 1, 0, 1)
+    view.render_to_image(W, H)
+    assert view.hit_test(x, y) is None
+
+
+def test_lod_above_limit(qtbot):
+    v = UnfoldedView()
+    qtbot.addWidget(v)
+    n, m, o, t = 8, 96, 8, 10
+    v.set_structure(n, m, o, t)
+    rng = np.random.default_rng(0)
+    f = ViewFrame.empty(n, m, o, t)
+    f.edge_V = rng.normal(size=(t, m, n))
+    f.edge_U = rng.normal(size=(t, m, m))
+    f.edge_W = rng.normal(size=(t, o, m))
+    total = t * (m * n + m * m + o * m)
+    assert total > 100_000
+    v.set_frame(f)
+    assert v.drawn_edge_count == v.lod_max_edges
+    assert v.lod_message == f"showing strongest {v.lod_max_edges:,} of {total:,} edges"
+    # the strongest are the ones drawn
+    allv = np.abs(np.concatenate([f.edge_V.ravel(), f.edge_U.ravel(), f.edge_W.ravel()]))
+    drawn = np.zeros(total, bool)
+    drawn[v._vis_ids] = True
+    assert allv[drawn].min() >= allv[~drawn].max()
+    # and the notice is on screen: dark red text in the footer strip
+    arr = pixels(v.render_to_image(1200, 500))
+    foot = arr[-30:, :, :3].astype(int)
+    assert ((foot[..., 0] > 120) & (foot[..., 1] < 60) & (foot[..., 2] < 60)).sum() > 30
+    # below the limit: everything drawn, no notice
+    v.lod_max_edges = 10 ** 9
+    v.set_frame(f)
+    assert v.drawn_edge_count == total and v.lod_message == ""
+
+
+def test_structure_mismatch_is_refused(view):
+    with pytest.raises(ValueError, match="edge_V"):
+        view.set_frame(base_frame(edge_V=np.zeros((T, M, N + 1))))
+
+
+def test_symmetric_range_helper():
+    assert cm.symmetric_range(np.array([np.nan, -3.0, 2.0])) == 3.0
+    assert cm.symmetric_range(np.array([np.nan])) == 1e-12
+    assert cm.symmetric_range(None, fixed=-0.5) == 0.5
+    idx = cm.signed_to_index(np.array([-1.0, 0.0, 1.0, np.nan, 7.0]), 1.0, 64)
+    assert idx.tolist() == [0, 32, 63, -1, 63]
