@@ -21,3 +21,12 @@ __all__ = ["COSTS", "HIDDEN", "OUTPUT", "PARAMS", "PHASES", "PRESETS", "Deltas",
            "MicroStep", "Network", "NonFiniteError", "Pass", "Reveal", "Scheme", "Timeline",
            "Trace", "Trainer", "Update", "evaluate", "forward", "gradients", "preset",
            "run_pass", "windows"]
+
+# Insight panels: vanishing/exploding diagnostics and the gradient check (Qt-free).
+from . import diagnostics, gradcheck  # noqa: E402
+from .gradcheck import GradCheck  # noqa: E402
+
+__all__ += ["GradCheck", "diagnostics", "gradcheck"]
+from .tasks import TASKS, ParamSpec, Settings, Task, make_task, task_info, task_params  # noqa: E402
+
+__all__ += ["TASKS", "ParamSpec", "Settings", "Task", "make_task", "task_info", "task_params"]

@@ -950,7 +950,8 @@ class UnfoldedView(QtWidgets.QWidget):
             xa = c + 0.37
             lower = (mp(xa, xhi + 0.2 * g), mp(xa, slo - 0.2 * g))
             upper = (mp(xa, shi + 0.2 * g), mp(xa, ylo - 0.2 * g))
-            for a, b in (lower, upper):
+            # errors flow from y down into s; they never reach the inputs x
+            for a, b in ((lower, upper) if fwd else (upper,)):
                 arrow(a, b) if fwd else arrow(b, a)
 
     # ------------------------------------------------------------ hit testing
