@@ -102,15 +102,19 @@ def build_frame(session) -> ViewFrame:
     if st is not None and st.column >= 0:
         active_column = off + st.column
         active_layer = {"forward": st.layer, "output": "y", "bptt": "s", "foldback": "s"}[phase]
-    direction = "forward" if phase == "forward" else (
-        "backward" if phase in ("output", "bptt", "foldback") else None)
+    # the fold-back adds the copies up; no signal travels then
+    direction = {"forward": "forward", "output": "backward", "bptt": "backward"}.get(phase)
+    if session.position == 0:
+        direction = None
     steps = [upd.w0 + c - off + 1 for c in range(T)]
     z = [Lw - 1 - (c - off) if c >= off else None for c in range(T)]
     return ViewFrame(
         x=x, s=s, y=y, edge_V=eV, edge_U=eU, edge_W=eW,
         node_range_x=rng_x, node_range_s=rng_s, node_range_y=rng_y,
         node_diverging_x=div_x, node_diverging_s=div_s, node_diverging_y=div_y,
-        delta_s=delta_s, delta_y=delta_y, edge_mode=mode,
+        # no outline scale until some δ is revealed
+        delta_s=delta_s if np.isfinite(delta_s).any() else None,
+        delta_y=delta_y if np.isfinite(delta_y).any() else None, edge_mode=mode,
         steps=steps, z=z, active_column=active_column, active_layer=active_layer,
         direction=direction, caption=session.caption(),
         title=f"{session.task.title}: {session.trainer.scheme.label()}, sample l = {l + 1}",

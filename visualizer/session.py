@@ -387,8 +387,9 @@ class Session:
         return done
 
     def _record_eval(self) -> None:
-        train = self.task.score(self.net)
-        test = self.task.test_score(self.net)
+        with np.errstate(all="ignore"):     # a diverging run is reported, not warned about
+            train = self.task.score(self.net)
+            test = self.task.test_score(self.net)
         self.curve_eval.append((self.trainer.updates, train, test))
 
     # -- what is shown -----------------------------------------------------

@@ -1,0 +1,56 @@
+"""Start the window: ``run(args)`` is what ``rnn-unfold`` (with no sub-command) calls."""
+from __future__ import annotations
+
+import sys
+
+
+def _config_from(args):
+    """A Config from the command line's namespace (any attribute may be missing)."""
+    from .qt_main_window import default_config
+    from .session import Config
+
+    task = getattr(args, "task", None) if args is not None else None
+    seed = getattr(args, "seed", None) if args is not None else None
+    if task is None and seed is None:
+        return default_config()
+    from .qt_main_window import DEFAULT_TASK
+    return Config.for_task(task or DEFAULT_TASK, seed=int(seed or 0))
+
+
+def run(args=None, config=None) -> int:
+    """Create the QApplication and the main window, show it and run the event loop.
+
+    Parameters
+    ----------
+    args : argparse.Namespace, optional
+        May carry ``task`` and ``seed``, and ``open`` (a workspace file).
+    config : Config, optional
+        The settings the command line asked for (wins over ``args``).
+
+    Returns
+    -------
+    int
+        The exit code of the event loop.
+    """
+    from PySide6 import QtCore, QtWidgets
+
+    QtCore.QCoreApplication.setApplicationName("rnn-unfold")
+    QtCore.QCoreApplication.setOrganizationName("rnn-unfold")
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("rnn-unfold")
+
+    from .qt_main_window import MainWindow
+    from .session import Session
+
+    try:
+        session = Session(config or _config_from(args))
+    except ValueError as err:
+        print(f"rnn-unfold: {err}", file=sys.stderr)
+        return 2
+    window = MainWindow(session)
+    window.show()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -1,0 +1,233 @@
+"""The stepping controls: shared QActions, the play controller and the speed control.
+
+Playing never freezes the window: a QTimer fires small slices (a micro-step,
+a few whole updates, or, at "fast", as many updates as fit in a few
+milliseconds) and returns to the event loop; what the slices change is drawn
+by the window at most ~30 times a second (frames that arrive before the last
+one was drawn are dropped, not queued).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
+
+#: frames per second the window redraws at most
+FPS = 30
+#: time one "fast" slice may take before control returns to the event loop (seconds)
+FAST_SLICE = 0.025
+
+
+@dataclass(frozen=True)
+class Speed:
+    """One level of the speed control."""
+
+    label: str
+    kind: str          # "steps": micro-steps a second; "updates": whole updates a second; "fast"
+    rate: float = 0.0
+
+
+SPEEDS = (
+    Speed("1 step/s", "steps", 1), Speed("2 steps/s", "steps", 2), Speed("5 steps/s", "steps", 5),
+    Speed("10 steps/s", "steps", 10), Speed("30 steps/s", "steps", 30),
+    Speed("1 update/s", "updates", 1), Speed("3 updates/s", "updates", 3),
+    Speed("10 updates/s", "updates", 10), Speed("30 updates/s", "updates", 30),
+    Speed("100 updates/s", "updates", 100), Speed("300 updates/s", "updates", 300),
+    Speed("fast", "fast"),
+)
+#: the level the window starts at: each update drawn, and the default task learns in seconds
+DEFAULT_SPEED = 7
+
+
+class PlayController(QtCore.QObject):
+    """Plays a :class:`~visualizer.session.Session` at a chosen :class:`Speed`.
+
+    Signals
+    -------
+    playingChanged(bool)
+    stopped(str)
+        Play stopped by itself (the session diverged): the reason.
+    """
+
+    playingChanged = Signal(bool)
+    stopped = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.level = DEFAULT_SPEED
+        self._timer = QtCore.QTimer(self)
+        self._timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        self._t0 = 0.0
+        self._done = 0
+        self._per_update = 1e-3        # running estimate of one update's cost (seconds)
+
+    @property
+    def speed(self) -> Speed:
+        """The current level."""
+        return SPEEDS[self.level]
+
+    @property
+    def playing(self) -> bool:
+        """Whether the timer runs."""
+        return self._timer.isActive()
+
+    def set_level(self, level: int) -> None:
+        """Change the speed; playing goes on at the new speed."""
+        self.level = max(0, min(int(level), len(SPEEDS) - 1))
+        if self.playing:
+            self._start()
+
+    def set_playing(self, on: bool) -> None:
+        """Play or pause."""
+        if on == self.playing:
+            return
+        if on:
+            self._start()
+        else:
+            self._timer.stop()
+        self.playingChanged.emit(bool(on))
+
+    def toggle(self) -> None:
+        """Play if paused, pause if playing."""
+        self.set_playing(not self.playing)
+
+    def _start(self) -> None:
+        sp = self.speed
+        if sp.kind == "steps":
+            interval = 1000.0 / sp.rate
+        elif sp.kind == "updates":
+            interval = max(1000.0 / sp.rate, 1000.0 / FPS)
+        else:
+            interval = 0
+        self._t0 = time.perf_counter()
+        self._done = 0
+        self._timer.start(int(round(interval)))
+
+    def _stop(self, reason: str) -> None:
+        if self.playing:
+            self._timer.stop()
+            self.playingChanged.emit(False)
+            self.stopped.emit(reason)
+
+    def _run(self, n: int) -> bool:
+        t = time.perf_counter()
+        done = self.session.run_updates(n)
+        if done:
+            self._per_update = 0.7 * self._per_update + 0.3 * (time.perf_counter() - t) / done
+        self._done += done
+        if done < n:
+            self._stop(self.session.message or "an update was not finite")
+            return False
+        return True
+
+    def _tick(self) -> None:
+        sp = self.speed
+        if sp.kind == "steps":
+            if not self.session.step():
+                self._stop(self.session.message or "an update was not finite")
+            return
+        if sp.kind == "updates":
+            due = int((time.perf_counter() - self._t0) * sp.rate) + 1 - self._done
+            # never more than a frame's worth of work in one slice
+            cap = max(1, int((1.0 / FPS) / max(self._per_update, 1e-6)))
+            n = max(0, min(due, cap))
+            if due > cap:           # too slow for this rate: do not build up a backlog
+                self._done += due - cap
+            if n:
+                self._run(n)
+            return
+        # fast: whole updates in slices of FAST_SLICE seconds
+        end = time.perf_counter() + FAST_SLICE
+        while time.perf_counter() < end and self.playing:
+            n = max(1, int(0.5 * (end - time.perf_counter()) / max(self._per_update, 1e-6)))
+            if not self._run(min(n, 2000)):
+                return
+
+
+class SpeedControl(QtWidgets.QWidget):
+    """A slider over :data:`SPEEDS` with the level's name beside it."""
+
+    levelChanged = Signal(int)
+
+    def __init__(self, level: int = DEFAULT_SPEED, parent=None):
+        super().__init__(parent)
+        self.setObjectName("speedControl")
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Fixed, QtWidgets.QSizePolicy.Policy.Preferred)
+        lay = QtWidgets.QHBoxLayout(self)
+        lay.setContentsMargins(6, 0, 6, 0)
+        lay.setSpacing(6)
+        cap = QtWidgets.QLabel("Speed")
+        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.slider.setObjectName("speedSlider")
+        self.slider.setRange(0, len(SPEEDS) - 1)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
+        self.slider.setFixedWidth(130)
+        self.slider.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)   # arrows belong to stepping
+        self.label = QtWidgets.QLabel()
+        fm = self.label.fontMetrics()
+        self.label.setMinimumWidth(max(fm.horizontalAdvance(s.label) for s in SPEEDS) + 6)
+        tip = ("Play speed: from one micro-step a second up to “fast” (whole updates, "
+               "redrawn at most 30 times a second). Shortcuts: [ slower, ] faster.")
+        for w in (cap, self.slider, self.label):
+            w.setToolTip(tip)
+            lay.addWidget(w)
+        self.slider.valueChanged.connect(self._changed)
+        self.slider.setValue(level)
+        self._changed(level)
+
+    def level(self) -> int:
+        return self.slider.value()
+
+    def set_level(self, level: int) -> None:
+        self.slider.setValue(max(0, min(int(level), len(SPEEDS) - 1)))
+
+    def _changed(self, level: int) -> None:
+        self.label.setText(SPEEDS[level].label)
+        self.levelChanged.emit(level)
+
+
+# (objectName, text, shortcut, tooltip, standard icon)
+ACTIONS = (
+    ("actionStepBack", "Step &back", "Left",
+     "Back one micro-step within the current update (the pass is computed: nothing is lost)",
+     "SP_MediaSeekBackward"),
+    ("actionStep", "&Step", "Right", "One micro-step: reveal the next s(t), y(t), δ or fold-back term",
+     "SP_MediaSeekForward"),
+    ("actionNextPhase", "Next &phase", "Shift+Right",
+     "Jump to the end of the phase in progress: forward pass → output error δ_k → BPTT δ_j(t−z) "
+     "→ fold-back ΔV ΔU ΔW → update", "SP_MediaSkipForward"),
+    ("actionNextUpdate", "Next &update", "Ctrl+Right",
+     "Finish this update: the weights change and the cost is recorded", "SP_ArrowForward"),
+    ("actionPlay", "&Play", "Space", "Play / pause at the chosen speed", "SP_MediaPlay"),
+    ("actionReset", "&Reset", "Ctrl+R",
+     "Start again from the current settings (same seed, same run)", "SP_BrowserReload"),
+    ("actionExport", "&Export frames…", "Ctrl+E",
+     "Export what the view shows as PNG frames, a GIF or a video", "SP_DialogSaveButton"),
+    ("actionSlower", "Slo&wer", "[", "Play slower", None),
+    ("actionFaster", "&Faster", "]", "Play faster", None),
+)
+
+
+def make_actions(window: QtWidgets.QMainWindow) -> dict[str, QtGui.QAction]:
+    """The window's stepping actions, by objectName, with shortcuts that work anywhere in it."""
+    style = window.style()
+    out = {}
+    for name, text, key, tip, icon in ACTIONS:
+        act = QtGui.QAction(text, window)
+        act.setObjectName(name)
+        act.setShortcut(QtGui.QKeySequence(key))
+        act.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+        shown = QtGui.QKeySequence(key).toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+        act.setToolTip(f"{tip} ({shown})")
+        act.setStatusTip(tip)
+        if icon:
+            act.setIcon(style.standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
+        window.addAction(act)      # shortcuts work even with the toolbar hidden
+        out[name] = act
+    out["actionPlay"].setCheckable(True)
+    return out
