@@ -404,7 +404,9 @@ class Session:
         col = st.column if st is not None and st.column >= 0 else None
         t = self.update.w0 + col + 1 if col is not None else None
         last = self.curve_updates[-1][1] if self.curve_updates else math.nan
-        return {"update": self.trainer.updates, "epoch": self.trainer.epoch,
+        # the update on show, counted from 1: the one being revealed, or the one just applied
+        shown = self.trainer.updates if self.applied else self.trainer.updates + 1
+        return {"update": shown, "applied": self.trainer.updates, "epoch": self.trainer.epoch,
                 "phase": self.phase, "phase_text": PHASE_TEXT[self.phase],
                 "micro": self.position, "micro_total": len(self.timeline),
                 "t": t, "z": st.z if st is not None and st.z >= 0 else None,

@@ -1,0 +1,334 @@
+"""Export engine, canvas and dialog: sizes, counts, determinism, GIF/MP4, cancel, the window untouched."""
+import glob
+import importlib.util
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from visualizer import export as ex  # noqa: E402
+from visualizer.session import Config, Session  # noqa: E402
+
+W, H = 480, 270
+HAS_VIDEO = importlib.util.find_spec("imageio_ffmpeg") is not None and importlib.util.find_spec("imageio") is not None
+
+
+@pytest.fixture
+def session():
+    return Session(Config.for_task("hello", seed=0))
+
+
+@pytest.fixture
+def render(qapp):
+    from visualizer.qt_export_canvas import ExportCanvas
+    canvas = ExportCanvas(size=(W, H))
+    yield lambda s: canvas.render(s, W, H)
+    canvas.deleteLater()
+
+
+def run_export(session, render, tmp_path, name="out", **kw):
+    kw.setdefault("png_dir", str(tmp_path / name))
+    kw.setdefault("size", (W, H))
+    job = ex.Export(session, ex.ExportSettings(**kw), render)
+    return job, job.run()
+
+
+def pngs(folder):
+    return sorted(glob.glob(os.path.join(str(folder), "frame_*.png")))
+
+
+def rgb(path):
+    return np.asarray(Image.open(path).convert("RGB"))
+
+
+def no_temp_files(folder):
+    return [n for n in os.listdir(folder) if n.endswith(".part")] == []
+
+
+# ---------------------------------------------------------------------- schedule
+def test_schedule_counts(session):
+    L = len(session.timeline)
+    assert ex.count_frames(session, "updates", "step", 1) == 1 + L
+    assert ex.count_frames(session, "updates", "update", 3) == 4
+    phases = ex.count_frames(session, "updates", "phase", 1)
+    assert 1 < phases <= 6
+    assert ex.count_frames(session, "until", "step") is None
+    assert session.position == 0 and session.trainer.updates == 0     # counting used a copy
+
+
+def test_current_update_is_replayed_from_its_first_micro_step(session):
+    for _ in range(5):
+        session.step()
+    n = ex.count_frames(session, "update", "step")
+    assert n == 1 + len(session.timeline)
+    assert session.position == 5
+
+
+def test_copy_session_has_no_listeners_and_the_same_future(session):
+    seen = []
+    session.events.connect("frame", lambda *a: seen.append(1))
+    c = ex.copy_session(session)
+    c.next_update()
+    assert seen == []
+    session.next_update()
+    for name in ("V", "U", "W"):
+        np.testing.assert_array_equal(getattr(c.net, name), getattr(session.net, name))
+
+
+# ---------------------------------------------------------------------- PNG
+def test_png_frames_have_the_size_and_count_and_consecutive_frames_differ(session, render, tmp_path):
+    before = {k: v.copy() for k, v in session.net.params().items()}
+    pos = session.position
+    job, res = run_export(session, render, tmp_path)
+    files = pngs(tmp_path / "out")
+    assert res.frames == len(files) == job.total == 1 + len(session.timeline)
+    assert [os.path.basename(f) for f in files[:2]] == ["frame_00001.png", "frame_00002.png"]
+    imgs = [rgb(f) for f in files]
+    assert all(a.shape == (H, W, 3) for a in imgs)
+    for i in range(1, len(imgs)):
+        assert np.any(imgs[i] != imgs[i - 1]), f"frames {i} and {i + 1} are the same"
+    # the window's session did not move
+    assert session.position == pos and session.trainer.updates == 0
+    for k, v in session.net.params().items():
+        np.testing.assert_array_equal(v, before[k])
+
+
+def test_two_runs_are_byte_identical_png_and_gif(session, render, tmp_path):
+    out = []
+    for name in ("a", "b"):
+        gif = tmp_path / f"{name}.gif"
+        run_export(session, render, tmp_path, name=name, every="phase", updates=2, gif=str(gif))
+        out.append(([open(f, "rb").read() for f in pngs(tmp_path / name)], gif.read_bytes()))
+    assert out[0][0] == out[1][0]
+    assert out[0][1] == out[1][1]
+    assert b"tIME" not in out[0][0][0] and b"tEXt" not in out[0][0][0]
+
+
+def test_gif_holds_every_frame_with_its_duration(session, render, tmp_path):
+    gif = tmp_path / "m.gif"
+    _, res = run_export(session, render, tmp_path, png_dir=None, gif=str(gif), fps=12.5)
+    im = Image.open(gif)
+    assert im.n_frames == res.frames and im.size == (W, H)
+    assert im.info.get("loop") == 0
+    durations = []
+    for i in range(im.n_frames):
+        im.seek(i)
+        durations.append(im.info["duration"])
+    assert durations == [80] * res.frames
+    assert no_temp_files(tmp_path)
+
+
+@pytest.mark.skipif(not HAS_VIDEO, reason="the video extra (imageio, imageio-ffmpeg) is not installed")
+def test_mp4_is_written_with_every_frame_padded_to_even(session, render, tmp_path):
+    import imageio.v3 as iio
+    mp4 = tmp_path / "m.mp4"
+    w, h = 321, 181
+
+    from visualizer.qt_export_canvas import ExportCanvas
+    canvas = ExportCanvas(size=(w, h))
+    job = ex.Export(session, ex.ExportSettings(mp4=str(mp4), size=(w, h), every="phase"),
+                    lambda s: canvas.render(s, w, h))
+    res = job.run()
+    frames = iio.imread(mp4, plugin="pyav") if importlib.util.find_spec("av") else \
+        np.stack(list(iio.imiter(mp4, plugin="FFMPEG")))
+    assert len(frames) == res.frames > 1
+    assert frames.shape[1:3] == (h + 1, w + 1)
+    assert no_temp_files(tmp_path)
+
+
+def test_cancel_keeps_the_pngs_and_writes_no_movie(session, render, tmp_path):
+    gif = tmp_path / "c.gif"
+    mp4 = tmp_path / "c.mp4"
+    holder = {}
+
+    def progress(done, total):
+        if done == 3:
+            holder["job"].cancel()
+
+    settings = ex.ExportSettings(png_dir=str(tmp_path / "out"), gif=str(gif),
+                                 mp4=str(mp4) if HAS_VIDEO else None, size=(W, H))
+    job = ex.Export(session, settings, render, progress=progress)
+    holder["job"] = job
+    res = job.run()
+    assert res.cancelled and res.frames == 3
+    assert len(pngs(tmp_path / "out")) == 3
+    assert not gif.exists() and not mp4.exists()
+    assert no_temp_files(tmp_path) and no_temp_files(tmp_path / "out")
+
+
+def test_a_previous_sequence_in_the_folder_is_replaced(session, render, tmp_path):
+    run_export(session, render, tmp_path, every="step")
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    _, res = run_export(session, render, tmp_path, every="update")
+    assert len(pngs(tmp_path / "out")) == res.frames == 2
+    assert (tmp_path / "out" / "notes.txt").read_text() == "mine"
+
+
+# ---------------------------------------------------------------------- settings
+@pytest.mark.parametrize("changes, words", [
+    (dict(size=(0, 720)), "size must be between"),
+    (dict(fps=0), "fps must be between"),
+    (dict(updates=0), "updates must be"),
+    (dict(png_dir=None), "nothing to write"),
+    (dict(every="often"), "every must be one of"),
+])
+def test_bad_settings_are_refused_before_anything_is_written(tmp_path, changes, words):
+    kw = dict(png_dir=str(tmp_path / "never"))
+    kw.update(changes)
+    with pytest.raises(ex.ExportError, match=words):
+        ex.check_settings(ex.ExportSettings(**kw))
+    assert not (tmp_path / "never").exists()
+
+
+def test_a_folder_under_a_file_is_not_writable(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ex.ExportError, match="not a folder"):
+        ex.check_settings(ex.ExportSettings(png_dir=str(tmp_path / "file" / "sub")))
+
+
+def test_mp4_without_the_extra_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(ex, "video_available", lambda: False)
+    with pytest.raises(ex.ExportError, match=r'pip install "rnn-unfold\[video\]"'):
+        ex.check_settings(ex.ExportSettings(mp4=str(tmp_path / "m.mp4")))
+
+
+@pytest.mark.parametrize("text, size", [("1280x720", (1280, 720)), (" 64 X 48 ", (64, 48))])
+def test_parse_size(text, size):
+    assert ex.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["0x0", "1280", "axb", "1280x720x3", "-5x10", "99999x10"])
+def test_parse_size_refuses(text):
+    with pytest.raises(ex.ExportError):
+        ex.parse_size(text)
+
+
+# ---------------------------------------------------------------------- canvas
+def test_canvas_is_fixed_size_premultiplied_and_deterministic(session, qapp):
+    from PySide6 import QtGui
+
+    from visualizer.qt_export_canvas import ExportCanvas
+    a = ExportCanvas(size=(W, H)).render(session)
+    b = ExportCanvas(size=(W, H)).render(session)
+    assert (a.width(), a.height()) == (W, H)
+    assert a.format() == QtGui.QImage.Format.Format_ARGB32_Premultiplied
+    assert a.devicePixelRatio() == 1.0
+    assert a == b
+    no_plot = ExportCanvas(cost_plot=False, size=(W, H)).render(session)
+    assert no_plot != a
+
+
+def test_canvas_draws_extra_panels(session, qapp):
+    from PySide6 import QtGui, QtWidgets
+
+    from visualizer.qt_export_canvas import ExportCanvas
+    panel = QtWidgets.QLabel("panel")
+    panel.setAutoFillBackground(True)
+    pal = panel.palette()
+    pal.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor(0, 200, 0))
+    panel.setPalette(pal)
+    canvas = ExportCanvas(cost_plot=False, panels=[panel], size=(W, H))
+    arr = ex.image_to_rgb(canvas.render(session))
+    r = canvas.layout_rects(W, H)["panel0"]
+    assert tuple(arr[r.center().y(), r.right() - 2]) == (0, 200, 0)
+
+
+# ---------------------------------------------------------------------- dialog
+class _StandIn:
+    """What the dialog needs of a window, if the main window is not there."""
+
+    def __init__(self, session):
+        from visualizer.qt_unfolded_view import UnfoldedView
+        self.session = session
+        self.view = UnfoldedView()
+        self.messages = []
+
+    def show_message(self, text):
+        self.messages.append(text)
+
+
+@pytest.fixture
+def window(qtbot, session):
+    try:
+        from visualizer.qt_main_window import MainWindow
+    except ImportError:
+        yield _StandIn(session)
+        return
+    win = MainWindow(session=session, restore=False)
+    qtbot.addWidget(win)
+    yield win
+
+
+def test_dialog_exports_k_updates_and_leaves_the_window_alone(qtbot, window, tmp_path):
+    from visualizer.qt_export_dialog import ExportDialog
+    sess = window.session
+    sess.step()
+    pos, upd = sess.position, sess.trainer.updates
+    dlg = ExportDialog(window)
+    qtbot.addWidget(dlg)
+    dlg.what_combo.setCurrentIndex(1)
+    dlg.updates_spin.setValue(2)
+    dlg.every_combo.setCurrentIndex(2)           # every update
+    dlg.width_spin.setValue(W)
+    dlg.height_spin.setValue(H)
+    dlg.format_combo.setCurrentIndex(0)
+    dlg.out_edit.setText(str(tmp_path / "frames"))
+    assert dlg.start_export()
+    qtbot.waitUntil(lambda: dlg.result is not None, timeout=10000)
+    assert not dlg.result.cancelled
+    files = pngs(tmp_path / "frames")
+    assert len(files) == dlg.result.frames == 3
+    assert rgb(files[0]).shape == (H, W, 3)
+    assert sess.position == pos and sess.trainer.updates == upd
+
+
+def test_dialog_cancel_and_bad_fields(qtbot, window, tmp_path):
+    from visualizer.qt_export_dialog import ExportDialog
+    dlg = ExportDialog(window)
+    qtbot.addWidget(dlg)
+    (tmp_path / "file").write_text("x")
+    dlg.out_edit.setText(str(tmp_path / "file" / "sub"))
+    assert not dlg.start_export()
+    assert "not a folder" in dlg.message.text()
+    dlg.out_edit.setText(str(tmp_path / "frames"))
+    dlg.width_spin.setValue(W)
+    dlg.height_spin.setValue(H)
+    dlg.format_combo.setCurrentIndex(1)          # GIF
+    assert dlg.out_edit.text().endswith(".gif")
+    assert dlg.start_export()
+    qtbot.waitUntil(lambda: dlg.job.result.frames >= 2, timeout=10000)
+    dlg.cancel_export()
+    qtbot.waitUntil(lambda: dlg.result is not None, timeout=10000)
+    assert dlg.result.cancelled
+    assert not os.path.exists(dlg.out_edit.text())
+    assert no_temp_files(tmp_path)
+
+
+def test_dialog_disables_mp4_without_the_extra(qtbot, window, monkeypatch):
+    monkeypatch.setattr(ex, "video_available", lambda: False)
+    from visualizer.qt_export_dialog import ExportDialog
+    dlg = ExportDialog(window)
+    qtbot.addWidget(dlg)
+    item = dlg.format_combo.model().item(2)
+    assert not item.isEnabled()
+    assert 'pip install "rnn-unfold[video]"' in item.toolTip()
+
+
+def test_until_stopped_finishes_the_movie_with_the_frames_so_far(session, render, tmp_path):
+    gif = tmp_path / "u.gif"
+    holder = {}
+
+    def progress(done, total):
+        assert total is None
+        if done == 4:
+            holder["job"].stop()
+
+    job = ex.Export(session, ex.ExportSettings(what="until", every="phase", gif=str(gif), size=(W, H)),
+                    render, progress=progress)
+    holder["job"] = job
+    res = job.run()
+    assert res.stopped and not res.cancelled and res.frames == 4
+    assert Image.open(gif).n_frames == 4

@@ -1,0 +1,152 @@
+"""Write animation frames without a window: a PNG sequence frame_00001.png, frame_00002.png, ... in --out, and optionally a looping GIF (--gif) and an MP4 (--mp4), drawn by the same code as the window. The first frame is the starting state, then one frame per micro-step (--every step), per phase or per update, until K updates are applied. The same arguments give byte-identical frames every time. Example, a GIF of one BPTT update: rnn-unfold export --task hello --updates 1 --every step --size 960x540 --out frames --gif bptt.gif"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import time
+
+from .cli_common import UsageError, add_model_options, config_from_args, fail
+
+PROG = "rnn-unfold export"
+
+#: options of a run that a loaded workspace already fixes
+_MODEL_OPTIONS = ("task", "param", "hidden", "f", "g", "cost", "scheme", "h", "h_prime", "eta", "P",
+                  "seed", "clip")
+
+
+def add_arguments(parser) -> None:
+    """The options of ``rnn-unfold export``."""
+    from .export import DEFAULT_SIZE, EVERY, FPS_LIMITS, MAX_UPDATES
+    g = parser.add_argument_group("what to export")
+    g.add_argument("--updates", metavar="K", type=int, default=1,
+                   help=f"export K training updates (1..{MAX_UPDATES}; default 1)")
+    g.add_argument("--every", choices=EVERY, default="step",
+                   help="a frame after every micro-step (default), every phase, or every update")
+    g.add_argument("--skip", metavar="N", type=int, default=0,
+                   help="train N updates first, without frames (e.g. to show a trained network)")
+    if importlib.util.find_spec("visualizer.workspace") is not None:
+        g.add_argument("--load", metavar="FILE",
+                       help="start from a saved workspace (its task, weights and position) "
+                            "instead of --task and the model options")
+    o = parser.add_argument_group("output")
+    o.add_argument("--out", metavar="DIR", required=True,
+                   help="folder for frame_00001.png, ... (created if missing; earlier "
+                        "frame_NNNNN.png files in it are replaced)")
+    o.add_argument("--gif", metavar="FILE", help="also write a looping GIF")
+    o.add_argument("--mp4", metavar="FILE",
+                   help='also write an H.264 MP4 (needs the video extra: pip install "rnn-unfold[video]")')
+    o.add_argument("--size", metavar="WxH", default=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}",
+                   help="frame size in pixels (default %(default)s)")
+    o.add_argument("--fps", metavar="F", type=float, default=10.0,
+                   help=f"frames per second of the GIF and MP4 ({FPS_LIMITS[0]:g}..{FPS_LIMITS[1]:g}; "
+                        "default %(default)g; a GIF frame lasts a multiple of 10 ms)")
+    o.add_argument("--no-cost-plot", dest="cost_plot", action="store_false",
+                   help="leave out the cost plot under the network")
+    o.add_argument("--no-caption", dest="caption", action="store_false",
+                   help="leave out the caption line (task, update, phase, t, z, cost)")
+    add_model_options(parser)
+
+
+def _session(args):
+    """The session to export from, or raise UsageError."""
+    load = getattr(args, "load", None)
+    if load:
+        given = [k for k in _MODEL_OPTIONS if getattr(args, k, None) not in (None, [])]
+        if given:
+            raise UsageError(f"--load takes the task and settings from the workspace; "
+                             f"drop --{given[0].replace('_', '-')}")
+        from . import workspace
+        try:
+            return workspace.load(load)
+        except ValueError as err:             # workspace.WorkspaceError names the file itself
+            raise UsageError(str(err)) from None
+        except (OSError, KeyError) as err:
+            raise UsageError(f"cannot load {load!r}: {getattr(err, 'strerror', None) or err}") from None
+    from .session import Session
+    cfg = config_from_args(args)
+    try:
+        return Session(cfg)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+
+
+class _Progress:
+    """``frame 12/84`` on one updating line of standard error, when it is a terminal."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.live = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last = 0.0
+        self.shown = False
+
+    def __call__(self, done, total):
+        if not self.live:
+            return
+        now = time.monotonic()
+        if done != total and now - self._last < 0.05:
+            return
+        self._last = now
+        self.stream.write(f"\rframe {done}/{total if total is not None else '?'}")
+        self.stream.flush()
+        self.shown = True
+
+    def end(self):
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run(args) -> int:
+    """Validate everything, then render and write; exit status 0, 1 (stopped early), 2 (bad input)."""
+    from .export import ExportError, ExportSettings, check_settings, parse_size
+    try:
+        if args.updates is None or not 1 <= args.updates:
+            raise UsageError(f"--updates must be at least 1, got {args.updates}")
+        if args.skip < 0:
+            raise UsageError(f"--skip must be 0 or more, got {args.skip}")
+        settings = check_settings(ExportSettings(
+            what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
+            fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,
+            cost_plot=args.cost_plot, caption=args.caption))
+        session = _session(args)
+    except (UsageError, ExportError) as err:
+        msg = str(err)
+        for flag in ("size", "fps", "updates"):      # name the option the user typed
+            if msg.startswith(flag + " "):
+                msg = f"--{msg}"
+        return fail(PROG, msg)
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")     # before the first Qt import
+    from PySide6 import QtWidgets
+
+    from .export import Export
+    from .qt_export_canvas import ExportCanvas
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["rnn-unfold"])  # noqa: F841
+
+    if args.skip:
+        session.run_updates(args.skip)
+        if session.message:
+            return fail(PROG, f"training stopped during --skip: {session.message}")
+    canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, size=settings.size)
+    w, h = settings.size
+    progress = _Progress()
+    job = Export(session, settings, lambda s: canvas.render(s, w, h), progress=progress, copy=False)
+    try:
+        res = job.run()
+    except KeyboardInterrupt:
+        progress.end()
+        print(f"{PROG}: interrupted: the PNG frames written so far are kept, no movie was written",
+              file=sys.stderr)
+        return 130
+    except OSError as err:
+        progress.end()
+        return fail(PROG, f"writing failed: {err.strerror or err}")
+    progress.end()
+    parts = [f"wrote {res.frames} frames of {w}x{h} to {settings.png_dir}"]
+    parts += [os.path.relpath(f) if not os.path.isabs(f) else f for f in res.files]
+    print(", ".join(parts) + f" in {res.seconds:.1f} s")
+    if res.message:
+        print(f"{PROG}: stopped early: {res.message}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,334 @@
+"""The export dialog (File ▸ Export…, Ctrl+E): frames of what the window shows, as PNGs, a GIF or an MP4.
+
+The dialog builds :class:`~visualizer.export.ExportSettings` from its fields
+and runs :class:`~visualizer.export.Export`, the engine the command line uses,
+one frame per timer tick (each about 40 ms at 1280×720), so the window keeps
+repainting and the progress dialog's Cancel is always heard.
+
+Exporting never disturbs the user's session: the export steps a deep copy of
+the window's session (:func:`~visualizer.export.copy_session`: network,
+trainer with its random state, curves, position, sample and pinned edge mode),
+so the window stays where it was, and exporting the same state twice gives the
+same frames. The frames are drawn by an :class:`~visualizer.qt_export_canvas.ExportCanvas`
+of their own (the same view and cost plot classes, the whole network fitted),
+not by the window's widgets.
+
+Cancel keeps the PNG frames already written and writes no GIF or MP4 (a movie
+is renamed into place only when complete). For "everything from now until
+stopped" the button is Stop, which ends the export and finishes the movie with
+the frames so far.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6 import QtCore, QtWidgets
+
+from . import export as ex
+
+__all__ = ["ExportDialog"]
+
+WHAT_CHOICES = (
+    ("the micro-steps of the current update", "update"),
+    ("the next K updates", "updates"),
+    ("everything from now until stopped", "until"),
+)
+EVERY_CHOICES = (("every micro-step", "step"), ("every phase", "phase"), ("every update", "update"))
+FORMATS = (("PNG sequence (frame_00001.png, …)", "png"), ("GIF (looping)", "gif"), ("MP4 (H.264)", "mp4"))
+MP4_TIP = f'MP4 needs the video extra: {ex.VIDEO_HINT}'
+
+
+class ExportDialog(QtWidgets.QDialog):
+    """Export frames of ``main_window.session`` as the window draws them.
+
+    Parameters
+    ----------
+    main_window : QWidget
+        Anything with a ``.session`` (the dialog reads it, never changes it)
+        and optionally ``.show_message(text)`` for the summary.
+
+    Attributes
+    ----------
+    job : Export or None
+        The export in progress (or the last one).
+    result : ExportResult or None
+        What the last export did, when it has ended.
+    """
+
+    finished_export = QtCore.Signal(object)
+
+    def __init__(self, main_window, parent=None):
+        if parent is None and isinstance(main_window, QtWidgets.QWidget):
+            parent = main_window
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export frames")
+        self.main = main_window
+        self.session = main_window.session
+        self.job = None
+        self.result = None
+        self._frames = None
+        self._canvas = None
+        self._progress = None
+        self._timer = QtCore.QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        self._load_settings()
+        self._on_what()
+        self._on_format()
+
+    # ------------------------------------------------------------------ ui
+    def _build(self) -> None:
+        form = QtWidgets.QFormLayout()
+        self.what_combo = QtWidgets.QComboBox(objectName="exportWhat")
+        for text, key in WHAT_CHOICES:
+            self.what_combo.addItem(text, key)
+        self.what_combo.setCurrentIndex(1)
+        self.updates_spin = QtWidgets.QSpinBox(objectName="exportUpdates")
+        self.updates_spin.setRange(1, ex.MAX_UPDATES)
+        self.updates_spin.setValue(1)
+        self.updates_spin.setPrefix("K = ")
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.what_combo, 1)
+        row.addWidget(self.updates_spin)
+        form.addRow("What", row)
+
+        self.every_combo = QtWidgets.QComboBox(objectName="exportEvery")
+        for text, key in EVERY_CHOICES:
+            self.every_combo.addItem(text, key)
+        form.addRow("How often", self.every_combo)
+
+        self.width_spin = QtWidgets.QSpinBox(objectName="exportWidth")
+        self.height_spin = QtWidgets.QSpinBox(objectName="exportHeight")
+        lo, hi = ex.SIZE_LIMITS
+        for sp, v in ((self.width_spin, ex.DEFAULT_SIZE[0]), (self.height_spin, ex.DEFAULT_SIZE[1])):
+            sp.setRange(lo, hi)
+            sp.setValue(v)
+            sp.setSuffix(" px")
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.width_spin)
+        row.addWidget(QtWidgets.QLabel("×"))
+        row.addWidget(self.height_spin)
+        row.addStretch(1)
+        form.addRow("Size", row)
+
+        self.format_combo = QtWidgets.QComboBox(objectName="exportFormat")
+        for text, key in FORMATS:
+            self.format_combo.addItem(text, key)
+        if not ex.video_available():
+            item = self.format_combo.model().item(2)
+            item.setEnabled(False)
+            item.setToolTip(MP4_TIP)
+            self.format_combo.setItemData(2, MP4_TIP, QtCore.Qt.ItemDataRole.ToolTipRole)
+            self.format_combo.setToolTip(MP4_TIP)
+        form.addRow("Format", self.format_combo)
+
+        self.fps_spin = QtWidgets.QDoubleSpinBox(objectName="exportFps")
+        self.fps_spin.setRange(ex.FPS_LIMITS[0], ex.FPS_LIMITS[1])
+        self.fps_spin.setDecimals(1)
+        self.fps_spin.setValue(10.0)
+        self.fps_spin.setSuffix(" frames/s")
+        self.fps_spin.setToolTip("Playback speed of the GIF or MP4 (a GIF frame lasts a multiple of 10 ms)")
+        form.addRow("Speed", self.fps_spin)
+
+        self.cost_box = QtWidgets.QCheckBox("include the cost plot", objectName="exportCostPlot")
+        self.cost_box.setChecked(True)
+        self.caption_box = QtWidgets.QCheckBox("include the caption (task, update, phase, t, z, cost)",
+                                               objectName="exportCaption")
+        self.caption_box.setChecked(True)
+        form.addRow("", self.cost_box)
+        form.addRow("", self.caption_box)
+
+        self.out_edit = QtWidgets.QLineEdit(objectName="exportOutput")
+        self.browse_button = QtWidgets.QPushButton("Choose…", objectName="exportBrowse")
+        self.browse_button.clicked.connect(self._browse)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.out_edit, 1)
+        row.addWidget(self.browse_button)
+        self.out_label = QtWidgets.QLabel("Folder")
+        form.addRow(self.out_label, row)
+
+        self.message = QtWidgets.QLabel(objectName="exportMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00000")
+
+        self.buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        note = QtWidgets.QLabel("The export replays a copy of the session: the window stays where it is.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555")
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(note)
+        lay.addWidget(self.message)
+        lay.addWidget(self.buttons)
+
+        self.what_combo.currentIndexChanged.connect(self._on_what)
+        self.format_combo.currentIndexChanged.connect(self._on_format)
+
+    def _on_what(self, *args) -> None:
+        self.updates_spin.setEnabled(self.what_combo.currentData() == "updates")
+
+    def _on_format(self, *args) -> None:
+        fmt = self.format_combo.currentData()
+        self.fps_spin.setEnabled(fmt != "png")
+        self.out_label.setText("Folder" if fmt == "png" else "File")
+        text = self.out_edit.text().strip()
+        if not text:
+            return
+        base, ext = os.path.splitext(text)
+        if fmt == "png" and ext.lower() in (".gif", ".mp4"):
+            self.out_edit.setText(os.path.dirname(text) or text)
+        elif fmt != "png":
+            if ext.lower() in (".gif", ".mp4"):
+                self.out_edit.setText(base + "." + fmt)
+            else:
+                self.out_edit.setText(os.path.join(text, f"rnn-unfold.{fmt}"))
+
+    def _browse(self) -> None:
+        fmt = self.format_combo.currentData()
+        start = self.out_edit.text().strip() or os.path.expanduser("~")
+        if fmt == "png":
+            path = QtWidgets.QFileDialog.getExistingDirectory(self, "Folder for the PNG frames", start)
+        else:
+            flt = "GIF image (*.gif)" if fmt == "gif" else "MP4 video (*.mp4)"
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, f"Save the {fmt.upper()}", start, flt)
+            if path and not path.lower().endswith("." + fmt):
+                path += "." + fmt
+        if path:
+            self.out_edit.setText(path)
+
+    def _load_settings(self) -> None:
+        st = QtCore.QSettings()
+        folder = st.value("export/folder") or os.path.join(os.path.expanduser("~"), "rnn-unfold-frames")
+        self.out_edit.setText(str(folder))
+
+    def _save_settings(self) -> None:
+        st = QtCore.QSettings()
+        text = self.out_edit.text().strip()
+        st.setValue("export/folder", text if self.format_combo.currentData() == "png" else os.path.dirname(text))
+
+    # -------------------------------------------------------------- settings
+    def export_settings(self) -> ex.ExportSettings:
+        """The :class:`~visualizer.export.ExportSettings` the fields describe (not yet checked)."""
+        fmt = self.format_combo.currentData()
+        out = self.out_edit.text().strip()
+        return ex.ExportSettings(
+            what=self.what_combo.currentData(), updates=self.updates_spin.value(),
+            every=self.every_combo.currentData(),
+            size=(self.width_spin.value(), self.height_spin.value()), fps=self.fps_spin.value(),
+            png_dir=out if fmt == "png" and out else None,
+            gif=out if fmt == "gif" and out else None,
+            mp4=out if fmt == "mp4" and out else None,
+            cost_plot=self.cost_box.isChecked(), caption=self.caption_box.isChecked())
+
+    # ---------------------------------------------------------------- export
+    @property
+    def running(self) -> bool:
+        return self._frames is not None
+
+    def start_export(self) -> bool:
+        """Check the fields and start exporting; False (with the reason shown) when they are wrong."""
+        if self.running:
+            return False
+        self.message.setText("")
+        from .qt_export_canvas import ExportCanvas
+        try:
+            settings = ex.check_settings(self.export_settings())
+            canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, size=settings.size)
+            w, h = settings.size
+            self.job = ex.Export(self.session, settings, lambda s: canvas.render(s, w, h))
+        except ex.ExportError as err:
+            self.message.setText(str(err))
+            return False
+        self._save_settings()
+        self._canvas = canvas
+        self.result = None
+        total = self.job.total
+        until = settings.what == "until"
+        pd = QtWidgets.QProgressDialog(self)
+        pd.setObjectName("exportProgress")
+        pd.setWindowTitle("Exporting")
+        pd.setLabelText("Rendering frames…")
+        pd.setCancelButtonText("Stop" if until else "Cancel")
+        pd.setRange(0, total or 0)
+        pd.setAutoClose(False)
+        pd.setAutoReset(False)
+        pd.setMinimumDuration(0)
+        pd.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        pd.canceled.connect(self.job.stop if until else self.job.cancel)
+        self._progress = pd
+        pd.setValue(0)
+        self.export_button.setEnabled(False)
+        self._frames = self.job.frames()
+        self._timer.start()
+        return True
+
+    def cancel_export(self) -> None:
+        """What the progress dialog's Cancel does (Stop for "until stopped")."""
+        if self.job is not None:
+            (self.job.stop if self.job.settings.what == "until" else self.job.cancel)()
+
+    def _tick(self) -> None:
+        try:
+            done = next(self._frames)
+        except StopIteration:
+            self._finish()
+            return
+        except Exception as err:  # noqa: BLE001 - a failed write is reported, not raised into Qt
+            self._finish(error=err)
+            return
+        pd = self._progress
+        total = self.job.total
+        pd.setLabelText(f"frame {done}/{total}" if total else f"frame {done}")
+        if total:
+            pd.setValue(min(done, total))
+
+    def _finish(self, error=None) -> None:
+        self._timer.stop()
+        self._frames = None
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        if self._canvas is not None:
+            self._canvas.deleteLater()
+            self._canvas = None
+        self.export_button.setEnabled(True)
+        res = self.job.result
+        self.result = res
+        s = self.job.settings
+        where = s.png_dir or s.gif or s.mp4
+        if error is not None:
+            text = f"Export failed after {res.frames} frames: {error}"
+        elif res.cancelled:
+            text = (f"Cancelled: {res.frames} PNG frames kept in {where}" if s.png_dir
+                    else "Cancelled: nothing was written")
+        else:
+            text = f"Exported {res.frames} frames to {where}"
+            if res.message:
+                text += f" (stopped early: {res.message})"
+        self.message.setStyleSheet("color: #b00000" if error or res.cancelled else "color: #006030")
+        self.message.setText(text)
+        if hasattr(self.main, "show_message"):
+            self.main.show_message(text)
+        self.finished_export.emit(res)
+
+    def reject(self) -> None:
+        if self.running:
+            self.cancel_export()
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.running:
+            self.cancel_export()
+            event.ignore()
+            return
+        super().closeEvent(event)
