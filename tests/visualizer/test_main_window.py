@@ -295,7 +295,7 @@ def test_status_bar_and_tooltips_follow_the_step(win):
     s = win.session
     act(win, "actionNextPhase").trigger()
     text = win.status_label.text()
-    assert "update 0" in text and "forward" in text and "t = " in text
+    assert "update 1" in text and "forward" in text and "t = " in text
     tip = win._tooltip("node", "s", s.columns - 1, 0)
     assert "net" in tip and "s<sub>j</sub>" in tip
     act(win, "actionNextPhase").trigger()
