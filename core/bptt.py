@@ -165,20 +165,20 @@ def hidden_deltas(net: Network, trace: Trace, delta_o: np.ndarray, start: np.nda
     """
     L, P, O = delta_o.shape
     M = net.M
-    slope = act.hidden_slope(net.hidden, trace.s[1:])      # f'(net(τ)) from s(τ), (L, P, M)
     # Σ_k δ_k(t) w_kj for every step at once (2-D: samples and steps stacked).
     from_output = (delta_o.reshape(L * P, O) @ net.W).reshape(L, P, M)
     active = targets.any(axis=1)
     reach = np.where(active, np.arange(L) - start + 1, 0)  # copies each error flows through
     Z = int(reach.max()) if L else 0
-    entering = slope * from_output                         # δ_j(t) where the error enters
     # Truncated depths: all errors travel back together, one copy per round.
     # Per-source deltas (for the views) come from the same rounds.
     full_depth = bool((start[active] == 0).all())
     delta_h = None if full_depth else np.zeros((L, P, M))
     src = np.zeros((Z, L, P, M)) if by_source else None
     if by_source or not full_depth:
-        front = entering.copy()                            # front[t] = δ(t − z) due to source t
+        slope = act.hidden_slope(net.hidden, trace.s[1:])  # f'(net(τ)) from s(τ), (L, P, M)
+        entering = slope * from_output                     # δ_j(t) where the error enters
+        front = entering                                   # front[t] = δ(t − z) due to source t
         for z in range(Z):
             alive = reach > z
             if z:
@@ -201,7 +201,7 @@ def hidden_deltas(net: Network, trace: Trace, delta_o: np.ndarray, start: np.nda
         for tau in range(L - 1, -1, -1):
             if tau < L - 1:
                 delta_h[tau] += np.matmul(delta_h[tau + 1], net.U, out=from_later)
-            delta_h[tau] *= slope[tau]
+            delta_h[tau] *= act.hidden_slope(net.hidden, trace.s[tau + 1])  # f'(net_j(τ))
     return delta_h, src
 
 

@@ -69,13 +69,18 @@ def forward(net: Network, X, s0=None) -> Trace:
         net_h (L, P, M), s (L+1, P, M), net_o (L, P, O), y (L, P, O).
     """
     X = as_sequences(X, net.N)
-    L, P, _ = X.shape
-    s = np.empty((L + 1, P, net.M))
-    s[0] = initial_state(s0, P, net.M)
-    # The input term has no recurrence, so it is one matmul over all steps.
-    net_h = X @ net.V.T + net.theta_h
+    L, P, N = X.shape
+    M, O = net.M, net.O
+    s = np.empty((L + 1, P, M))
+    s[0] = initial_state(s0, P, M)
+    # The input term has no recurrence, so it is one matmul over all steps
+    # (2-D, samples and steps stacked: faster than numpy's batched 3-D matmul).
+    net_h = (X.reshape(L * P, N) @ net.V.T).reshape(L, P, M)
+    net_h += net.theta_h
+    recurrent = np.empty((P, M))                          # Σ_h s_h(t−1) u_jh, reused
     for t in range(L):
-        net_h[t] += s[t] @ net.U.T
+        net_h[t] += np.matmul(s[t], net.U.T, out=recurrent)
         s[t + 1] = act.hidden(net.hidden, net_h[t])
-    net_o = s[1:] @ net.W.T + net.theta_o
+    net_o = (s[1:].reshape(L * P, M) @ net.W.T).reshape(L, P, O)
+    net_o += net.theta_o
     return Trace(net_h=net_h, s=s, net_o=net_o, y=act.output(net.output, net_o))

@@ -47,8 +47,13 @@ def run(args=None, config=None) -> int:
     except ValueError as err:
         print(f"rnn-unfold: {err}", file=sys.stderr)
         return 2
-    window = MainWindow(session)
+    window = MainWindow(session, panels=True)
+    from . import qt_workspace
+    chosen = config is not None or getattr(args, "open", None) or getattr(args, "task", None)
+    qt_workspace.install(window, restore_session=not chosen)
     window.show()
+    if getattr(args, "open", None):
+        qt_workspace.open_file(window, args.open)
     return int(app.exec())
 
 

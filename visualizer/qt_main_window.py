@@ -123,9 +123,14 @@ class MainWindow(QtWidgets.QMainWindow):
         Defaults to :func:`default_config`.
     restore : bool
         Restore geometry and dock layout from QSettings.
+    panels : bool
+        Add the insight panels (fold-back, inspector, vanishing gradients,
+        gradient check) before the layout is restored, so their docks come
+        back where they were.
     """
 
-    def __init__(self, session: Session | None = None, restore: bool = True, parent=None):
+    def __init__(self, session: Session | None = None, restore: bool = True, panels: bool = False,
+                 parent=None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle("rnn-unfold: backpropagation through time, unfolded")
@@ -158,6 +163,23 @@ class MainWindow(QtWidgets.QMainWindow):
         self._on_structure()
         self._view_throttle.pending = self._plot_throttle.pending = True
         self.flush()
+
+        self.insight = None
+        if panels:
+            from . import insight
+            self.insight = insight.install(self)
+            for dock in self.insight.docks.values():
+                self.view_menu.addAction(dock.toggleViewAction())
+            # One tab group on the right keeps the view wide; the parameters come first.
+            docks = self.insight.docks
+            previous = self.param_dock
+            for key in ("inspector", "vanishing", "gradcheck"):
+                if key in docks:
+                    self.tabifyDockWidget(previous, docks[key])
+                    previous = docks[key]
+            self.param_dock.raise_()
+            if "foldback" in docks:     # room for the ΔV, ΔU, ΔW rows under the view
+                self.resizeDocks([docks["foldback"]], [330], QtCore.Qt.Orientation.Vertical)
 
         self.resize(1400, 850)
         if restore:
@@ -234,7 +256,7 @@ class MainWindow(QtWidgets.QMainWindow):
         run.addSeparator()
         run.addAction(a["actionReset"])
 
-        view = mb.addMenu("&View")
+        view = self.view_menu = mb.addMenu("&View")
         fit = view.addAction("&Fit the network")
         fit.setObjectName("actionFitView")
         fit.setShortcut(QtGui.QKeySequence("Ctrl+0"))
@@ -419,6 +441,8 @@ class MainWindow(QtWidgets.QMainWindow):
                          ("config", self._on_config)):
             ev.disconnect(name, fn)
         self.parameters.detach()
+        if self.insight is not None:
+            self.insight.detach()
         self.view.set_tooltip_provider(None)
         self.save_layout()
         super().closeEvent(event)

@@ -1,0 +1,239 @@
+"""Benchmark of core.gradients against PyTorch autograd and a per-sample Python loop.
+
+Run from the repository root::
+
+    python tests/benchmarks/bench_core.py [--repeats 15]
+
+It measures and prints; it asserts no times (pytest never collects it). All
+three implementations run side by side in one process, taking turns in
+blocks that each start with a warm-up, and the median is reported: full BPTT of an
+Elman network with tanh hidden units, softmax outputs and cross-entropy, on
+float64. The goal of the issue: core at most half of PyTorch's time in both
+configurations, and at least 75 % of the rate of one large matmul at M = 256.
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import glob
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+import core  # noqa: E402
+
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError:        # the comparison column is left empty
+    torch = None
+
+CONFIGS = [  # (N = O, M, L, P)
+    dict(N=8, M=32, O=8, L=32, P=32),
+    dict(N=16, M=256, O=16, L=32, P=64),
+]
+
+
+def numpy_blas_threads() -> int | None:
+    """Threads of numpy's bundled OpenBLAS, asked from the library itself."""
+    libdir = os.path.join(os.path.dirname(np.__file__) + ".libs")
+    for path in glob.glob(os.path.join(libdir, "libscipy_openblas*.so*")):
+        lib = ctypes.CDLL(path)
+        for name in ("scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads",
+                     "openblas_get_num_threads64_", "openblas_get_num_threads"):
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn.restype = ctypes.c_int
+                return int(fn())
+    return None
+
+
+def core_flops(N, M, O, L, P) -> int:
+    """Floating-point operations of core.gradients' matmuls, full depth, no mask.
+
+    A (a × b) @ (b × c) product counts 2·a·b·c. Over all L steps, P samples:
+      forward   X V^T  2·LP·N·M     s(t−1) U^T  2·LP·M·M     s W^T       2·LP·M·O
+      backward  δ_o W  2·LP·O·M     δ(t) U      2·LP·M·M
+      fold-back δ^T X  2·LP·M·N     δ^T s(t−1)  2·LP·M·M     δ_o^T s     2·LP·O·M
+    total = 2·L·P·(3·M² + 2·M·N + 3·M·O); elementwise work (f, f', softmax) is not counted.
+    """
+    return 2 * L * P * (3 * M * M + 2 * M * N + 3 * M * O)
+
+
+def make_data(N, M, O, L, P, seed=0):
+    rng = np.random.default_rng(seed)
+    net = core.Network.create(N, M, O, hidden="tanh", output="softmax", seed=seed)
+    X = np.eye(N)[rng.integers(0, N, size=(L, P))]           # one-hot, like characters
+    labels = rng.integers(0, O, size=(L, P))
+    D = np.eye(O)[labels]
+    return net, X, D, labels
+
+
+# -- (a) core ---------------------------------------------------------------------
+def core_runner(net, X, D):
+    def run():
+        return core.gradients(net, X, D, cost="ce")
+    return run
+
+
+# -- (b) PyTorch --------------------------------------------------------------------
+def torch_runner(net, X, labels):
+    N, M, O = net.N, net.M, net.O
+    rnn = torch.nn.RNN(N, M, nonlinearity="tanh", bias=True).double()
+    lin = torch.nn.Linear(M, O).double()
+    with torch.no_grad():
+        rnn.weight_ih_l0.copy_(torch.from_numpy(net.V))
+        rnn.weight_hh_l0.copy_(torch.from_numpy(net.U))
+        rnn.bias_ih_l0.copy_(torch.from_numpy(net.theta_h))
+        rnn.bias_hh_l0.zero_()
+        lin.weight.copy_(torch.from_numpy(net.W))
+        lin.bias.copy_(torch.from_numpy(net.theta_o))
+    params = list(rnn.parameters()) + list(lin.parameters())
+    x = torch.from_numpy(X)
+    target = torch.from_numpy(labels).reshape(-1)
+
+    def run():
+        for p in params:
+            p.grad = None
+        out, _ = rnn(x)                        # h0 = zeros, like core's default s(0)
+        loss = F.cross_entropy(lin(out).reshape(-1, O), target, reduction="sum")
+        loss.backward()
+        return {"V": rnn.weight_ih_l0.grad, "U": rnn.weight_hh_l0.grad,
+                "theta_h": rnn.bias_ih_l0.grad, "W": lin.weight.grad, "theta_o": lin.bias.grad}
+    return run
+
+
+# -- (c) a per-sample loop, min-char-rnn style ------------------------------------
+def loop_runner(net, X, D):
+    Wxh, Whh, Why, bh, by = net.V, net.U, net.W, net.theta_h, net.theta_o
+    L, P, _ = X.shape
+
+    def run():
+        dWxh, dWhh, dWhy = np.zeros_like(Wxh), np.zeros_like(Whh), np.zeros_like(Why)
+        dbh, dby = np.zeros_like(bh), np.zeros_like(by)
+        for l in range(P):
+            xs, hs, ps = {}, {-1: np.zeros(net.M)}, {}
+            for t in range(L):
+                xs[t] = X[t, l]
+                hs[t] = np.tanh(Wxh @ xs[t] + Whh @ hs[t - 1] + bh)
+                ys = Why @ hs[t] + by
+                e = np.exp(ys - ys.max())
+                ps[t] = e / e.sum()
+            dhnext = np.zeros(net.M)
+            for t in reversed(range(L)):
+                dy = ps[t] - D[t, l]
+                dWhy += np.outer(dy, hs[t])
+                dby += dy
+                dh = Why.T @ dy + dhnext
+                dhraw = (1 - hs[t] * hs[t]) * dh
+                dbh += dhraw
+                dWxh += np.outer(dhraw, xs[t])
+                dWhh += np.outer(dhraw, hs[t - 1])
+                dhnext = Whh.T @ dhraw
+        return {"V": dWxh, "U": dWhh, "W": dWhy, "theta_h": dbh, "theta_o": dby}
+    return run
+
+
+def matmul_rate(n=1024, repeats=7) -> float:
+    """GFLOP/s of one large float64 matmul, (n × n) @ (n × n), median of repeats."""
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(n, n)), rng.normal(size=(n, n))
+    out = np.empty((n, n))
+    np.matmul(a, b, out=out)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        np.matmul(a, b, out=out)
+        times.append(time.perf_counter() - t0)
+    return 2 * n ** 3 / statistics.median(times) / 1e9
+
+
+def median_times(runners: dict, repeats: int, warmup: int = 3, rounds: int = 3) -> dict:
+    """Median seconds of each runner.
+
+    The runners take turns in ``rounds`` blocks (so a drifting machine load hits
+    them alike); each block starts with ``warmup`` untimed calls, since torch's
+    and OpenBLAS's worker threads keep spinning for a while after a call and
+    would slow down the first calls of the other library on a 2-core machine.
+    """
+    times = {name: [] for name in runners}
+    per_round = max(1, -(-repeats // rounds))
+    for _ in range(rounds):
+        for name, run in runners.items():
+            for _ in range(warmup):
+                run()
+            for _ in range(per_round):
+                t0 = time.perf_counter()
+                run()
+                times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def max_rel_diff(a: dict, b: dict) -> float:
+    out = 0.0
+    for k in core.PARAMS:
+        x, y = np.asarray(a[k]), np.asarray(b[k].detach() if hasattr(b[k], "detach") else b[k])
+        out = max(out, float(np.max(np.abs(x - y)) / max(np.max(np.abs(y)), 1e-300)))
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeats", type=int, default=15, help="timed rounds per configuration")
+    ap.add_argument("--loop-repeats", type=int, default=3, help="timed rounds of the slow loop")
+    args = ap.parse_args(argv)
+
+    blas = numpy_blas_threads()
+    threads = blas if blas is not None else (os.cpu_count() or 1)
+    if torch is not None:
+        torch.set_num_threads(threads)
+    print(f"numpy {np.__version__}: OpenBLAS threads = {blas if blas is not None else '?'}; "
+          f"torch {torch.__version__ if torch else '(absent)'}: "
+          f"threads = {torch.get_num_threads() if torch else '-'}; cpus = {os.cpu_count()}")
+    print(f"load average before the run: {os.getloadavg()[0]:.2f} (timings are noisy when > 0)\n")
+    rate = matmul_rate()
+
+    rows = []
+    for cfg in CONFIGS:
+        N, M, O, L, P = cfg["N"], cfg["M"], cfg["O"], cfg["L"], cfg["P"]
+        net, X, D, labels = make_data(N, M, O, L, P)
+        runners = {"core": core_runner(net, X, D)}
+        if torch is not None:
+            runners["torch"] = torch_runner(net, X, labels)
+        ref = runners["core"]()
+        if torch is not None:
+            d = max_rel_diff(ref, runners["torch"]())
+            print(f"N=O={N} M={M} L={L} P={P}: max relative difference core vs torch {d:.1e}")
+        loop = loop_runner(net, X, D)
+        print(f"N=O={N} M={M} L={L} P={P}: max relative difference core vs loop "
+              f"{max_rel_diff(ref, loop()):.1e}")
+        t = median_times(runners, args.repeats)
+        t["loop"] = median_times({"loop": loop}, args.loop_repeats, warmup=1, rounds=1)["loop"]
+        gflops = core_flops(N, M, O, L, P) / t["core"] / 1e9
+        rows.append((f"N=O={N}, M={M}, L={L}, P={P}", t, gflops))
+        # A fresh rate after each configuration: the machine is shared and noisy.
+        rate = max(rate, matmul_rate())
+
+    print()
+    print("| config | core ms | torch ms | loop ms | core/torch ratio | loop/core ratio "
+          "| core GFLOP/s | share of matmul rate |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, t, gflops in rows:
+        tt = t.get("torch")
+        print(f"| {label} | {t['core'] * 1e3:.2f} | "
+              f"{tt * 1e3:.2f} | " if tt else f"| {label} | {t['core'] * 1e3:.2f} | - | ",
+              end="")
+        print(f"{t['loop'] * 1e3:.1f} | {(t['core'] / tt) if tt else float('nan'):.2f} | "
+              f"{t['loop'] / t['core']:.1f} | {gflops:.1f} | {gflops / rate:.0%} |")
+    print(f"\nmatmul rate (1024×1024 @ 1024×1024, float64, same threads): {rate:.1f} GFLOP/s, "
+          f"the best of {1 + len(CONFIGS)} measurements in this run")
+    print(f"load average after the run: {os.getloadavg()[0]:.2f}")
+    print("goals: core/torch ≤ 0.5 in both configurations; share ≥ 75 % at M = 256")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,613 @@
+"""BPTT.md's formulas with the live numbers put in, as Qt rich text (no Qt import here).
+
+The equation inspector shows, for whatever the user clicked, the formula in
+the source's notation (Bodén's: x_i, s_j, y_k, v_ji, u_jh, w_kj, θ, δ, t−z),
+then the same formula with the numbers of the current update put in, and
+the result. Everything is read from the arrays the core computed for the
+current update (``session.update.pas``); nothing is recomputed except the
+products printed as terms, which are the same products the core summed.
+
+Time is written as in the source: t is the window's last step (where the
+error enters under Bodén's scheme) and t−z the copy z steps back; the
+absolute step number of the sequence (the view's "t=…" label) is given
+beside it. Units are numbered from 0, as the view labels them; samples l
+and steps t from 1. Node values are those
+of one sample l (``session.sample``); the fold-back terms of a weight sum
+over the copies z and the samples l.
+
+Rich text only: <sub>, <sup>, <b>, <i>, tables; no LaTeX. The first ``<b>``
+of every equation's HTML is its main result (what :attr:`Equation.value`
+holds), so tests and tools can read it back.
+"""
+from __future__ import annotations
+
+import html as _html
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core import activations as act
+
+#: terms of a long sum that are written out; the rest are counted
+MAX_TERMS = 4
+MINUS = "−"
+
+#: f(net) as text
+F_TEXT = {"sigmoid": "σ", "tanh": "tanh", "relu": "max(0, ·)", "linear": "identity"}
+#: f′(net) written with net, and how to evaluate it on a number
+SLOPE_IN_NET = {"sigmoid": "σ(net) (1 − σ(net))", "tanh": "1 / cosh²(net)",
+                "relu": "1 if net &gt; 0 else 0", "linear": "1"}
+
+MATRIX = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
+
+
+@dataclass
+class Equation:
+    """One inspector page.
+
+    Attributes
+    ----------
+    title : str
+        Plain text, e.g. "δ_2(t−1)".
+    html : str
+        Qt rich text; its first <b> is the main result.
+    value : float or None
+        The main result as a number (None when nothing is computed yet).
+    kind : str
+        "node", "edge" or "weight".
+    """
+
+    title: str
+    html: str
+    value: float | None
+    kind: str
+
+
+# -- formatting -------------------------------------------------------------------
+
+def fmt(v, digits: int = 4) -> str:
+    """A number for rich text: ``digits`` significant digits, a real minus sign."""
+    v = float(v)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return ("" if v > 0 else MINUS) + "∞"
+    if v == 0:
+        return "0"
+    a = abs(v)
+    if 1e-4 <= a < 1e5:
+        s = f"{v:.{digits}g}"
+        if "e" in s:                      # e.g. 1e+04 from rounding
+            s = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+    else:
+        m, e = f"{v:.{digits - 1}e}".split("e")
+        m = m.rstrip("0").rstrip(".") if "." in m else m
+        s = f"{m}×10<sup>{int(e)}</sup>"
+    return s.replace("-", MINUS)
+
+
+def fmt_paren(v, digits: int = 4) -> str:
+    """:func:`fmt`, in parentheses when negative (for a factor in a product)."""
+    s = fmt(v, digits)
+    return f"({s})" if s.startswith(MINUS) else s
+
+
+def parse_number(text: str) -> float:
+    """Read back a number :func:`fmt` wrote (for tests and tools)."""
+    t = text.replace(MINUS, "-").replace("<sup>", "e").replace("</sup>", "").replace("×10", "")
+    return float(t)
+
+
+def sub(name: str, idx) -> str:
+    """name<sub>idx</sub>."""
+    return f"{name}<sub>{idx}</sub>"
+
+
+def when(z: int) -> str:
+    """"t" or "t−z" for the copy z steps back."""
+    return "t" if z == 0 else f"t{MINUS}{z}"
+
+
+def product(*factors) -> str:
+    """"a · b" with negative factors in parentheses."""
+    return " · ".join(fmt_paren(f, 3) for f in factors)
+
+
+def expand_sum(terms, max_terms: int = MAX_TERMS) -> str:
+    """A long sum written with its largest terms and a count of the rest.
+
+    Parameters
+    ----------
+    terms : list of (str, float)
+        Each term's text (e.g. "0.42 · 0.31") and value.
+
+    Returns
+    -------
+    str
+        e.g. "0.42 · 0.31 + (−0.2) · 0.5 + … + 29 more terms"; "0" for no terms.
+    """
+    if not terms:
+        return "0"
+    order = sorted(range(len(terms)), key=lambda i: -abs(terms[i][1]))
+    shown = sorted(order[:max_terms])
+    parts = [terms[i][0] for i in shown]
+    text = " + ".join(parts)
+    rest = len(terms) - len(shown)
+    if rest:
+        text += f" + … <i>+ {rest} more term{'s' if rest > 1 else ''}</i>"
+    return text
+
+
+def _block(*lines: str) -> str:
+    return "<p style='margin:2px 0 8px 0'>" + "<br>".join(lines) + "</p>"
+
+
+def _head(text: str) -> str:
+    return f"<h3 style='margin:4px 0 2px 0'>{text}</h3>"
+
+
+def _note(text: str) -> str:
+    return f"<span style='color:#555'>{text}</span>"
+
+
+def _result(v) -> str:
+    return f"<b>{fmt(v, 5)}</b>"
+
+
+# -- the state the formulas read ------------------------------------------------------
+
+class Context:
+    """What the formulas read from a session, computed once per page.
+
+    Attributes
+    ----------
+    pas, tr, rv, l, off, Lw, eta
+    V, U, W, theta_h, theta_o : ndarray
+        The weights the pass was computed with (before the update, also after
+        it was applied).
+    after : dict or None
+        The weights after the update, once it is applied.
+    """
+
+    def __init__(self, session):
+        upd = session.update
+        self.session = session
+        self.update = upd
+        self.pas = upd.pas
+        self.tr = upd.pas.trace
+        self.rv = session.timeline.reveal(session.position)
+        self.l = session.sample
+        self.Lw = upd.t_end - upd.w0
+        self.off = session.columns - self.Lw
+        self.w0 = upd.w0
+        self.eta = upd.eta
+        self.hidden = session.net.hidden
+        self.output = session.net.output
+        self.cost = session.trainer.cost
+        net = session.net
+        applied = session.applied
+        self.weights = {}
+        self.after = {} if applied else None
+        for name in ("V", "U", "W", "theta_h", "theta_o"):
+            now = getattr(net, name)
+            self.weights[name] = now - upd.change[name] if applied else now
+            if applied:
+                self.after[name] = now
+        self.V, self.U, self.W = self.weights["V"], self.weights["U"], self.weights["W"]
+        self.theta_h, self.theta_o = self.weights["theta_h"], self.weights["theta_o"]
+
+    def window_column(self, view_column: int) -> int:
+        """Column of the pass for a view column (may be outside 0..Lw−1)."""
+        return view_column - self.off
+
+    def z(self, cw: int) -> int:
+        """Copies back from the window's last column."""
+        return self.Lw - 1 - cw
+
+    def step(self, cw: int) -> int:
+        """1-based step of the sequence of window column ``cw`` (the view's t= label)."""
+        return self.w0 + cw + 1
+
+    def where(self, cw: int) -> str:
+        """One line saying which copy this is."""
+        z = self.z(cw)
+        return _note(f"copy {when(z)}: step {self.step(cw)} of the sequence, z = {z} "
+                     f"(t = step {self.step(self.Lw - 1)}, the window's last copy); "
+                     f"sample l = {self.l + 1}")
+
+
+# -- hidden units --------------------------------------------------------------------
+
+def _slope_lines(ctx: Context, net_v: float, s_v: float, tt: str, j: int) -> tuple[list, float]:
+    """The two ways of writing f′ and that they agree."""
+    f = ctx.hidden
+    from_net = float(act.hidden_slope_from_net(f, np.array([net_v]))[0])
+    from_s = float(act.hidden_slope(f, np.array([s_v]))[0])
+    n = sub("net", j) + f"({tt})"
+    s = sub("s", j) + f"({tt})"
+    if f == "sigmoid":
+        net_expr = f"σ({fmt(net_v)}) (1 − σ({fmt(net_v)}))"
+        s_expr = f"{fmt(s_v)} · (1 − {fmt(s_v)})"
+        wrong_v = float(act.hidden_slope("sigmoid", act.sigmoid(np.array([s_v])))[0])
+        wrong = f"σ({s})(1 − σ({s}))"
+    elif f == "tanh":
+        net_expr = f"1 / cosh²({fmt(net_v)})"
+        s_expr = f"1 − {fmt_paren(s_v)}²"
+        wrong_v = float(1.0 - np.tanh(s_v) ** 2)
+        wrong = f"1 − tanh²({s})"
+    elif f == "relu":
+        net_expr = f"(1 if {fmt(net_v)} &gt; 0 else 0)"
+        s_expr = f"(1 if {fmt(s_v)} &gt; 0 else 0)"
+        wrong = wrong_v = None
+    else:
+        net_expr = s_expr = "1"
+        wrong = wrong_v = None
+    agree = "✓ the same number" if math.isclose(from_net, from_s, rel_tol=1e-9, abs_tol=1e-15) \
+        else "✗ they differ"
+    lines = [
+        f"f′({n}) = {SLOPE_IN_NET[f]} = {net_expr} = {fmt(from_net, 5)}",
+        f"written with s, as Bodén does (f′({s})): {act.SLOPE_IN_S[f]} = {s_expr} = "
+        f"{fmt(from_s, 5)} &nbsp;{agree}",
+    ]
+    if wrong is not None:
+        lines.append(_note(f"The slope is taken at net and expressed with s = f(net). Putting s "
+                           f"into the formula as if it were net, {wrong} = {fmt(wrong_v, 5)}, "
+                           f"would be wrong."))
+    return lines, from_s
+
+
+def _hidden_forward(ctx: Context, cw: int, j: int, main: bool) -> tuple[str, float | None]:
+    tt = when(ctx.z(cw))
+    tp = when(ctx.z(cw) + 1)
+    J = j
+    sym = (f"{sub('net', J)}({tt}) = Σ<sub>i</sub> {sub('x', 'i')}({tt}) {sub('v', f'{J}i')} + "
+           f"Σ<sub>h</sub> {sub('s', 'h')}({tp}) {sub('u', f'{J}h')} + {sub('θ', J)}")
+    fsym = f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})),&nbsp; f = {F_TEXT[ctx.hidden]}"
+    if ctx.rv.s <= cw:
+        return _block(sym, fsym, _note("not computed yet: step the forward pass to this copy.")), None
+    l = ctx.l
+    x = ctx.pas.X[cw, l]
+    sp = ctx.tr.s[cw, l]
+    net_v = float(ctx.tr.net_h[cw, l, j])
+    s_v = float(ctx.tr.s[cw + 1, l, j])
+    tx = [(product(x[i], ctx.V[j, i]), x[i] * ctx.V[j, i]) for i in range(x.size)]
+    tu = [(product(sp[h], ctx.U[j, h]), sp[h] * ctx.U[j, h]) for h in range(sp.size)]
+    num = f"= ({expand_sum(tx)}) + ({expand_sum(tu)}) + {fmt_paren(ctx.theta_h[j], 3)}"
+    res = _result(s_v) if main else fmt(s_v, 5)
+    lines = [sym, num + f" = {fmt(net_v, 5)}",
+             f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})) = {fcall(ctx.hidden, net_v)} = {res}"]
+    return _block(*lines), s_v
+
+
+def fcall(f: str, v: float) -> str:
+    """f applied to a number, as text: "tanh(0.53)", "σ(0.53)", "max(0, 0.53)", "0.53"."""
+    return {"sigmoid": f"σ({fmt(v)})", "tanh": f"tanh({fmt(v)})", "relu": f"max(0, {fmt(v)})",
+            "linear": fmt(v)}[f]
+
+
+def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
+    z = ctx.z(cw)
+    tt, tn = when(z), when(z - 1) if z > 0 else "t+1"
+    J = j
+    targets = ctx.pas.deltas.targets
+    has_out = bool(targets[cw].any())
+    has_next = cw + 1 < ctx.Lw and bool(targets[cw + 1:].any())
+    pieces = []
+    if has_out:
+        pieces.append(f"Σ<sub>k</sub> {sub('δ', 'k')}({tt}) {sub('w', f'k{J}')}")
+    if has_next:
+        pieces.append(f"Σ<sub>h</sub> {sub('δ', 'h')}({tn}) {sub('u', f'h{J}')}")
+    lhs = f"{sub('δ', J)}({tt})"
+    fp = f"f′({sub('net', J)}({tt}))"
+    if ctx.rv.bptt_from > cw:
+        return _block(f"{lhs} = {fp} · [ Σ<sub>k</sub> δ<sub>k</sub>({tt}) w<sub>k{J}</sub> + "
+                      f"Σ<sub>h</sub> δ<sub>h</sub>({tn}) u<sub>h{J}</sub> ]",
+                      _note("not computed yet: step BPTT back to this copy.")), None
+    l = ctx.l
+    d = float(ctx.pas.deltas.delta_h[cw, l, j])
+    if not pieces:
+        return _block(f"{lhs} = 0", _note("no error reaches this copy in this window.")), d
+    sym = f"{lhs} = {fp} · " + (f"[ {' + '.join(pieces)} ]" if len(pieces) > 1 else pieces[0])
+    net_v = float(ctx.tr.net_h[cw, l, j])
+    s_v = float(ctx.tr.s[cw + 1, l, j])
+    slope_lines, slope = _slope_lines(ctx, net_v, s_v, tt, J)
+    nums = []
+    inner = 0.0
+    if has_out:
+        do = ctx.pas.deltas.delta_o[cw, l]
+        terms = [(product(do[k], ctx.W[k, j]), do[k] * ctx.W[k, j]) for k in range(do.size)]
+        nums.append(expand_sum(terms))
+        inner += float(do @ ctx.W[:, j])
+    if has_next:
+        dn = ctx.pas.deltas.delta_h[cw + 1, l]
+        terms = [(product(dn[h], ctx.U[h, j]), dn[h] * ctx.U[h, j]) for h in range(dn.size)]
+        nums.append(expand_sum(terms))
+        inner += float(dn @ ctx.U[:, j])
+    num = f"= {fmt(slope, 4)} · ({' + '.join(f'({n})' if len(nums) > 1 else n for n in nums)})"
+    num += f" = {fmt(slope, 4)} · {fmt_paren(inner, 4)} = {_result(d)}"
+    if has_out and has_next:
+        why = "The error enters here from the output and also arrives from copy " + tn + "."
+    elif has_out:
+        why = ("The error enters here, from the output layer: δ<sub>j</sub>(t) = "
+               "f′(net<sub>j</sub>(t)) Σ<sub>k</sub> δ<sub>k</sub>(t) w<sub>kj</sub>.")
+    else:
+        why = ("Through time, one copy back: δ<sub>j</sub>(t−1) = f′(net<sub>j</sub>(t−1)) "
+               "Σ<sub>h</sub> δ<sub>h</sub>(t) u<sub>hj</sub>.")
+    return _block(sym, num, _note(why)) + _block(*slope_lines), d
+
+
+# -- output units --------------------------------------------------------------------
+
+def _output_forward(ctx: Context, cw: int, k: int, main: bool) -> tuple[str, float | None]:
+    tt = when(ctx.z(cw))
+    K = k
+    sym = f"{sub('net', K)}({tt}) = Σ<sub>j</sub> {sub('s', 'j')}({tt}) {sub('w', f'{K}j')} + {sub('θ', K)}"
+    g = ctx.output
+    gsym = {"sigmoid": f"{sub('y', K)}({tt}) = σ({sub('net', K)}({tt}))",
+            "softmax": f"{sub('y', K)}({tt}) = e<sup>net<sub>{K}</sub></sup> / Σ<sub>q</sub> "
+                       f"e<sup>net<sub>q</sub></sup>",
+            "linear": f"{sub('y', K)}({tt}) = {sub('net', K)}({tt})"}[g]
+    if ctx.rv.y <= cw:
+        return _block(sym, gsym, _note("not computed yet: step the forward pass to this copy.")), None
+    l = ctx.l
+    s = ctx.tr.s[cw + 1, l]
+    net_v = float(ctx.tr.net_o[cw, l, k])
+    y_v = float(ctx.tr.y[cw, l, k])
+    terms = [(product(s[j], ctx.W[k, j]), s[j] * ctx.W[k, j]) for j in range(s.size)]
+    num = f"= {expand_sum(terms)} + {fmt_paren(ctx.theta_o[k], 3)} = {fmt(net_v, 5)}"
+    res = _result(y_v) if main else fmt(y_v, 5)
+    if g == "sigmoid":
+        gnum = f"= σ({fmt(net_v)}) = {res}"
+    elif g == "softmax":
+        no = ctx.tr.net_o[cw, l]
+        gnum = (f"= e<sup>{fmt(net_v)}</sup> / ({expand_sum([(f'e<sup>{fmt(v)}</sup>', math.exp(min(v, 700))) for v in no])})"
+                f" = {res}")
+    else:
+        gnum = f"= {res}"
+    return _block(sym, num, gsym, gnum), y_v
+
+
+def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
+    tt = when(ctx.z(cw))
+    K = k
+    g, cost = ctx.output, ctx.cost
+    lhs = f"{sub('δ', K)}({tt})"
+    if not ctx.rv.output[cw]:
+        if not ctx.pas.deltas.targets[cw].any():
+            return _block(f"{lhs} = 0", _note("no target at this step (the task's mask): no error "
+                                              "enters here.")), 0.0
+        return _block(lhs, _note("not computed yet: step to the output errors.")), None
+    l = ctx.l
+    if not ctx.pas.deltas.targets[cw, l]:
+        return _block(f"{lhs} = 0", _note(f"sample l = {l + 1} has no target at this step.")), 0.0
+    y = ctx.tr.y[cw, l]
+    d = ctx.pas.D[cw, l]
+    dv = float(ctx.pas.deltas.delta_o[cw, l, k])
+    dk, yk = sub("d", K) + f"({tt})", sub("y", K) + f"({tt})"
+    if cost == "ce" or g == "linear":
+        pair = {"softmax": "softmax + cross-entropy", "sigmoid": "sigmoid + binary cross-entropy",
+                "linear": "linear + SSE"}[g]
+        lines = [f"{lhs} = {dk} − {yk}", f"= {fmt(d[k])} − {fmt_paren(y[k])} = {_result(dv)}",
+                 _note(f"{pair} is a matched pair: δ<sub>k</sub> = d<sub>k</sub> − y<sub>k</sub>"
+                       " exactly, with no g′ factor.")]
+    elif g == "sigmoid":
+        lines = [f"{lhs} = ({dk} − {yk}) {yk} (1 − {yk})",
+                 f"= ({fmt(d[k])} − {fmt_paren(y[k])}) · {fmt(y[k])} · (1 − {fmt(y[k])}) = "
+                 f"{_result(dv)}",
+                 _note("SSE with a sigmoid output: the slope g′ = y(1 − y) stays in.")]
+    else:
+        e = d - y
+        terms = [(product(e[q], y[q]), e[q] * y[q]) for q in range(y.size)]
+        inner = float(np.sum(e * y))
+        lines = [f"{lhs} = {yk} [ ({dk} − {yk}) − Σ<sub>q</sub> (d<sub>q</sub> − y<sub>q</sub>) "
+                 f"y<sub>q</sub> ]",
+                 f"= {fmt(y[k])} · [ {fmt_paren(e[k])} − ({expand_sum(terms)}) ] = {fmt(y[k])} · "
+                 f"[ {fmt_paren(e[k])} − {fmt_paren(inner)} ] = {_result(dv)}",
+                 _note("SSE with softmax needs the full Jacobian of softmax; the source text's "
+                       "diagonal y<sub>k</sub>(1 − y<sub>k</sub>) is wrong here.")]
+    return _block(*lines), dv
+
+
+# -- public: pages ---------------------------------------------------------------------
+
+def node_equation(session, layer: str, view_column: int, unit: int) -> Equation:
+    """The page of a node of the unfolded view.
+
+    Parameters
+    ----------
+    layer : {"x", "s", "y"}
+    view_column : int
+        The view's column (−1 = s(0) at the far left).
+    unit : int
+        0-based unit index.
+    """
+    ctx = Context(session)
+    cw = ctx.window_column(view_column)
+    if layer == "s" and (view_column == -1 or cw == -1):
+        cw = -1
+    if (layer != "s" and not 0 <= cw < ctx.Lw) or (layer == "s" and not -1 <= cw < ctx.Lw):
+        return Equation("—", _head("no copy here") + _block(_note(
+            "This column holds no copy in the current window (the window is still filling up).")),
+            None, "node")
+    if layer == "x":
+        I = unit
+        v = float(ctx.pas.X[cw, ctx.l, unit])
+        html = (_head(f"input {sub('x', I)}({when(ctx.z(cw))})") + _block(ctx.where(cw)) +
+                _block(f"{sub('x', I)}({when(ctx.z(cw))}) = {_result(v)}",
+                       _note(f"It feeds every hidden unit j through v<sub>j{I}</sub>: "
+                             f"net<sub>j</sub> gets x<sub>{I}</sub> v<sub>j{I}</sub>. "
+                             f"Input units carry no δ.")))
+        return Equation(f"x_{I}", html, v, "node")
+    if layer == "s":
+        J = unit
+        if cw == -1:
+            v = float(ctx.tr.s[0, ctx.l, unit])
+            lab = "s(0)" if ctx.w0 == 0 else f"s({ctx.w0})"
+            html = (_head(f"{sub('s', J)} entering the window: {lab}") +
+                    _block(f"{sub('s', J)} = {_result(v)}",
+                           _note("Held constant: no error flows into it (PyTorch's .detach()). "
+                                 "It is s(0) at the sequence start, else the state the running "
+                                 "network reached.")))
+            return Equation(f"s_{J}(0)", html, v, "node")
+        tt = when(ctx.z(cw))
+        title = f"hidden unit {sub('s', J)}({tt})"
+        show_delta = ctx.rv.bptt_from <= cw
+        if show_delta:
+            dhtml, dv = _hidden_delta(ctx, cw, unit)
+            fhtml, _ = _hidden_forward(ctx, cw, unit, main=False)
+            html = (_head(title + f": error {sub('δ', J)}({tt})") + _block(ctx.where(cw)) + dhtml +
+                    _head("forward") + fhtml)
+            return Equation(f"δ_{J}({tt})", html, dv, "node")
+        fhtml, sv = _hidden_forward(ctx, cw, unit, main=True)
+        dhtml, _ = _hidden_delta(ctx, cw, unit)
+        html = (_head(title) + _block(ctx.where(cw)) + fhtml + _head(f"error δ<sub>{J}</sub>({tt})")
+                + dhtml)
+        return Equation(f"s_{J}({tt})", html, sv, "node")
+    if layer == "y":
+        K = unit
+        tt = when(ctx.z(cw))
+        title = f"output unit {sub('y', K)}({tt})"
+        if ctx.rv.output[cw] or (ctx.rv.y > cw and ctx.session.phase != "forward"
+                                 and not ctx.pas.deltas.targets[cw].any()):
+            dhtml, dv = _output_delta(ctx, cw, unit)
+            fhtml, _ = _output_forward(ctx, cw, unit, main=False)
+            html = (_head(title + f": error {sub('δ', K)}({tt})") + _block(ctx.where(cw)) + dhtml +
+                    _block(_note(_cost_text(ctx))) + _head("forward") + fhtml)
+            return Equation(f"δ_{K}({tt})", html, dv, "node")
+        fhtml, yv = _output_forward(ctx, cw, unit, main=True)
+        dhtml, _ = _output_delta(ctx, cw, unit)
+        html = (_head(title) + _block(ctx.where(cw)) + fhtml + _head(f"error δ<sub>{K}</sub>({tt})") +
+                dhtml)
+        return Equation(f"y_{K}({tt})", html, yv, "node")
+    raise ValueError(f"layer must be 'x', 's' or 'y', got {layer!r}")
+
+
+def _cost_text(ctx: Context) -> str:
+    if ctx.cost == "sse":
+        return "Cost: SSE, C = ½ Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> (d<sub>k</sub> − y<sub>k</sub>)²."
+    if ctx.output == "softmax":
+        return "Cost: cross-entropy, C = −Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> d<sub>k</sub> ln y<sub>k</sub>."
+    return "Cost: binary cross-entropy, C = −Σ [d ln y + (1 − d) ln(1 − y)]."
+
+
+def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list, float]:
+    """Δ of one weight as η Σ_z Σ_l (terms) and its value."""
+    letter, r, c = MATRIX[matrix]
+    R, C = row, col
+    pas = ctx.pas
+    dh, do = pas.deltas.delta_h, pas.deltas.delta_o
+    if matrix == "V":
+        sym = (f"Δ{sub('v', f'{R},{C}')} = η Σ<sub>z</sub> Σ<sub>l</sub> {sub('δ', f'l,{R}')}(t−z) "
+               f"{sub('x', f'l,{C}')}(t−z)")
+        a, b = dh[:, :, row], pas.X[:, :, col]
+    elif matrix == "U":
+        sym = (f"Δ{sub('u', f'{R},{C}')} = η Σ<sub>z</sub> Σ<sub>l</sub> {sub('δ', f'l,{R}')}(t−z) "
+               f"{sub('s', f'l,{C}')}(t−z−1)")
+        a, b = dh[:, :, row], pas.trace.s[:-1, :, col]
+    else:
+        sym = (f"Δ{sub('w', f'{R},{C}')} = η Σ<sub>l</sub> {sub('δ', f'l,{R}')}(t) "
+               f"{sub('s', f'l,{C}')}(t)" + "&nbsp; " + _note("(summed over the steps where "
+                                                            "error entered)"))
+        a, b = do[:, :, row], pas.trace.s[1:, :, col]
+    prods = a * b                                   # (L, P)
+    terms = [(product(a[t, l], b[t, l]), prods[t, l]) for t in range(a.shape[0])
+             for l in range(a.shape[1]) if a[t, l] != 0.0]
+    total = float(prods.sum())
+    n_all = a.shape[0] * a.shape[1]
+    skipped = n_all - len(terms)
+    value = ctx.eta * total
+    num = f"= {fmt(ctx.eta)} · ({expand_sum(terms)}) = {fmt(ctx.eta)} · {fmt_paren(total, 5)} = {_result(value)}"
+    lines = [sym, num]
+    if skipped:
+        lines.append(_note(f"{len(terms)} nonzero terms over {a.shape[0]} copies × {a.shape[1]} "
+                           f"samples ({skipped} are 0: no error reached them)."))
+    if ctx.update.clipped:
+        applied = float(ctx.update.change[matrix][row, col])
+        lines.append(_note(f"The gradient norm was clipped: the change applied is {fmt(applied, 5)}."))
+    return lines, value
+
+
+def weight_equation(session, matrix: str, row: int, col: int, view_column: int | None = None) -> Equation:
+    """The page of a weight v_ji, u_jh or w_kj: its value, this copy's terms and the fold-back.
+
+    Parameters
+    ----------
+    matrix : {"V", "U", "W"}
+    row, col : int
+        0-based (to-unit, from-unit), as the view's edge signals give them.
+    view_column : int, optional
+        The copy that was clicked (edges); None for a matrix cell.
+    """
+    if matrix not in MATRIX:
+        raise ValueError(f"matrix must be 'V', 'U' or 'W', got {matrix!r}")
+    ctx = Context(session)
+    letter, r, c = MATRIX[matrix]
+    R, C = row, col
+    w = sub(letter, f"{R},{C}")
+    val = float(ctx.weights[matrix][row, col])
+    now = f"{w} = {fmt(val, 5)}"
+    if ctx.after is not None:
+        now += f" before the update, {fmt(ctx.after[matrix][row, col], 5)} after it"
+    flines, dv = _foldback_lines(ctx, matrix, row, col)
+    parts = [_head(f"weight {w} &nbsp;({matrix}[{R}, {C}], shared by every copy)"),
+             _head(f"fold-back: the change Δ{w}"),
+             _block(*flines, _note(f"update: {w} ← {w} + Δ{w}; " + now))]
+    if view_column is not None:
+        cw = ctx.window_column(view_column)
+        if 0 <= cw < ctx.Lw:
+            parts.append(_head(f"along this edge in copy {when(ctx.z(cw))}"))
+            parts.append(_block(ctx.where(cw), *_copy_lines(ctx, matrix, cw, row, col)))
+    return Equation(f"Δ{letter}_{R},{C}", "".join(parts), dv,
+                    "edge" if view_column is not None else "weight")
+
+
+def _copy_lines(ctx: Context, matrix: str, cw: int, row: int, col: int) -> list:
+    l = ctx.l
+    tt, tp = when(ctx.z(cw)), when(ctx.z(cw) + 1)
+    R, C = row, col
+    pas, tr, rv = ctx.pas, ctx.tr, ctx.rv
+    lines = []
+    wv = ctx.weights[matrix][row, col]
+    if matrix == "V":
+        src, src_v, known = f"{sub('x', C)}({tt})", pas.X[cw, l, col], True
+        w = sub("v", f"{R},{C}")
+    elif matrix == "U":
+        src, src_v, known = f"{sub('s', C)}({tp})", tr.s[cw, l, col], rv.s >= cw
+        w = sub("u", f"{R},{C}")
+    else:
+        src, src_v, known = f"{sub('s', C)}({tt})", tr.s[cw + 1, l, col], rv.s > cw
+        w = sub("w", f"{R},{C}")
+    if known:
+        lines.append(f"signal: {src} {w} = {product(src_v, wv)} = {fmt(src_v * wv, 5)} "
+                     + _note(f"(one term of net<sub>{R}</sub>)"))
+    if matrix == "U" and rv.bptt_from <= cw:
+        d = pas.deltas.delta_h[cw, l, row]
+        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = "
+                     f"{fmt(d * wv, 5)} " + _note(f"(one term of Σ<sub>j</sub> δ<sub>j</sub>({tt}) "
+                                                   f"u<sub>j{C}</sub> in δ<sub>{C}</sub>({tp}))"))
+    if matrix == "W" and rv.output[cw]:
+        d = pas.deltas.delta_o[cw, l, row]
+        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = {fmt(d * wv, 5)}")
+    fb = pas.foldback
+    if fb is not None and (rv.bptt_from <= cw or (matrix == "W" and rv.output[cw])):
+        share = float(getattr(fb, matrix)[cw, row, col])
+        folded = " " + _note("(folded into the sum)" if rv.folded_from <= cw else "(not folded yet)")
+        what = {"V": f"δ<sub>l,{R}</sub>({tt}) x<sub>l,{C}</sub>({tt})",
+                "U": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tp})",
+                "W": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tt})"}[matrix]
+        lines.append(f"this copy's share: Σ<sub>l</sub> {what} = {fmt(share, 5)}{folded}")
+    if not lines:
+        lines.append(_note("nothing has passed along this edge yet."))
+    return lines
+
+
+def edge_equation(session, matrix: str, view_column: int, row: int, col: int) -> Equation:
+    """The page of an edge of the unfolded view (the weight, seen from one copy)."""
+    return weight_equation(session, matrix, row, col, view_column=view_column)
+
+
+def plain(html: str) -> str:
+    """Rich text as plain text (tags dropped, entities decoded)."""
+    import re
+    return _html.unescape(re.sub(r"<[^>]+>", "", html.replace("<br>", "\n")))

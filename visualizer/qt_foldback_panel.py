@@ -1,0 +1,395 @@
+"""The fold-back panel: each copy's contribution to ΔV, ΔU, ΔW, adding into the sum.
+
+One column per copy of the unfolded view (right-aligned the same way, labelled
+with the same t= and z=), one row per matrix:
+
+    ΔV row:  δ(t−z) x(t−z)ᵀ      (rows j, columns i)
+    ΔU row:  δ(t−z) s(t−z−1)ᵀ    (rows j, columns h)
+    ΔW row:  δ_o(t) s(t)ᵀ        (rows k, columns j; only the copies where error entered)
+
+then the running sum over the copies folded so far (Σ_z Σ_l, without η: ΔV/η,
+ΔU/η, ΔW/η) and the weights before and after the update. A copy's term
+appears when BPTT has computed its δ; it is added into the sum when the
+fold-back phase reaches it (``reveal.folded_from``). Every term shares one
+diverging scale centred on zero (CET-D1), fixed for the update so a term
+keeps its colour while the sum grows; the weights share another.
+
+Drawing: one ``pg.ImageItem`` per heatmap in one ``GraphicsLayoutWidget``,
+built when the shape changes; a frame only calls ``setImage``.
+"""
+from __future__ import annotations
+
+import time
+import weakref
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
+
+MATRICES = ("V", "U", "W")
+#: (row index name, column index name) of each matrix, BPTT.md's letters
+AXES = {"V": ("j", "i"), "U": ("j", "h"), "W": ("k", "j")}
+TERM_TEXT = {"V": "ΔV: δ(t−z) x(t−z)ᵀ", "U": "ΔU: δ(t−z) s(t−z−1)ᵀ", "W": "ΔW: δ<sub>o</sub>(t) s(t)ᵀ"}
+DIVERGING = "CET-D1"
+TEXT = "#1e1e1e"
+MUTED = "#6a6a6a"
+FPS = 30
+
+
+def diverging_map():
+    """A fresh CET-D1 colormap object (skipCache: the cached one is shared)."""
+    return pg.colormap.get(DIVERGING, skipCache=True)
+
+
+def subscribe(session, widget, handlers: dict) -> None:
+    """Connect ``{event: method name}`` of ``widget`` to the session, safely.
+
+    The callbacks hold the widget weakly and stop (disconnect themselves)
+    once the widget is gone, so a closed panel never receives a frame.
+    """
+    ref = weakref.ref(widget)
+    holder = widget.__dict__.setdefault("_session_callbacks", {})
+
+    def make(name, meth):
+        def cb(*args):
+            w = ref()
+            if w is None or not shiboken6.isValid(w):
+                session.events.disconnect(name, cb)
+                return
+            getattr(w, meth)(*args)
+        return cb
+
+    for name, meth in handlers.items():
+        holder[name] = make(name, meth)
+        session.events.connect(name, holder[name])
+
+
+def unsubscribe(session, widget) -> None:
+    """Undo :func:`subscribe`."""
+    for name, cb in getattr(widget, "_session_callbacks", {}).items():
+        session.events.disconnect(name, cb)
+    widget._session_callbacks = {}
+
+
+class Throttle(QtCore.QObject):
+    """Calls ``fn`` at most ``fps`` times a second; requests in between collapse into one.
+
+    A request after a quiet spell draws at once; :meth:`flush` draws what is pending now.
+    """
+
+    def __init__(self, fn, fps: int = FPS, parent=None):
+        super().__init__(parent)
+        self._fn = fn
+        self._interval = 1.0 / fps
+        self._last = -1e9
+        self.pending = False
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+
+    def request(self) -> None:
+        self.pending = True
+        if self._timer.isActive():
+            return
+        wait = self._interval - (time.perf_counter() - self._last)
+        if wait <= 0:
+            self.flush()
+        else:
+            self._timer.start(int(wait * 1000) + 1)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if self.pending:
+            self.pending = False
+            self._last = time.perf_counter()
+            self._fn()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.pending = False
+
+
+def style_axes(plot: pg.PlotItem, left: str | None, bottom: str | None, n_rows: int,
+               n_cols: int) -> None:
+    """Axis letters and unit ticks (0-based, as the view numbers units) on a matrix plot.
+
+    A ``None`` label keeps the axis (so every cell of a row has the same size)
+    but without numbers or letter.
+    """
+    for name, label, n in (("left", left, n_rows), ("bottom", bottom, n_cols)):
+        ax = plot.getAxis(name)
+        plot.showAxis(name)
+        ax.setPen(pg.mkPen(MUTED))
+        ax.setTextPen(pg.mkPen(TEXT))
+        ax.setStyle(tickLength=-3, tickTextOffset=2)
+        f = QtGui.QFont()
+        f.setPixelSize(9)
+        ax.setTickFont(f)
+        step = max(1, int(np.ceil(n / 6)))
+        ax.setTicks([[(k + 0.5, str(k)) for k in range(0, n, step)], []])
+        if label is None:
+            ax.setStyle(showValues=False)
+            ax.setPen(pg.mkPen(210, 210, 210))
+            ax.setLabel(" ", color=TEXT, **{"font-size": "10pt"})
+        else:
+            ax.setLabel(f"<i>{label}</i>", color=TEXT, **{"font-size": "10pt"})
+        if name == "left":
+            ax.setWidth(28)
+        else:
+            ax.setHeight(30)
+
+
+def _matrix_plot(n_rows: int, n_cols: int, left, bottom) -> tuple[pg.PlotItem, pg.ImageItem]:
+    plot = pg.PlotItem(enableMenu=False)
+    plot.setMouseEnabled(False, False)
+    plot.hideButtons()
+    vb = plot.getViewBox()
+    vb.invertY(True)
+    vb.setAspectLocked(True)
+    vb.setDefaultPadding(0.0)
+    img = pg.ImageItem(axisOrder="row-major")
+    plot.addItem(img)
+    vb.setRange(xRange=(0, n_cols), yRange=(0, n_rows), padding=0)
+    style_axes(plot, left, bottom, n_rows, n_cols)
+    return plot, img
+
+
+class FoldbackPanel(QtWidgets.QWidget):
+    """Per-copy contributions to ΔV, ΔU, ΔW, their running sum and the weights before/after.
+
+    Signals
+    -------
+    weightClicked(str, int, int)
+        ``(matrix, row, col)`` when a cell of a heatmap is clicked (0-based).
+
+    Attributes
+    ----------
+    copy_images : dict of str to list of ImageItem
+        One per view column (``session.columns``); the image of a column
+        outside the window or not revealed yet is all NaN.
+    sum_images, before_images, after_images : dict of str to ImageItem
+    term_bar, weight_bar : pg.ColorBarItem
+        The two shared scales.
+    """
+
+    weightClicked = Signal(str, int, int)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("foldbackPanel")
+        self.glw = pg.GraphicsLayoutWidget()
+        self.glw.setBackground("w")
+        self.glw.ci.layout.setContentsMargins(2, 2, 2, 2)
+        self.glw.ci.layout.setSpacing(1)
+        self.caption = QtWidgets.QLabel()
+        self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.setSpacing(2)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.glw, 1)
+        self.copy_images: dict = {}
+        self.sum_images: dict = {}
+        self.before_images: dict = {}
+        self.after_images: dict = {}
+        self._shape = None
+        self._state = {}
+        self._upd = None
+        self.term_range = 1.0
+        self.weight_range = 1.0
+        self.throttle = Throttle(self.refresh, parent=self)
+        self.glw.scene().sigMouseClicked.connect(self._on_click)
+        subscribe(session, self, {"structure": "_on_structure", "frame": "_on_frame"})
+        self._on_structure()
+
+    # -- building -------------------------------------------------------------------
+    def _on_structure(self) -> None:
+        s = self.session
+        shape = (s.net.N, s.net.M, s.net.O, s.columns)
+        if shape != self._shape:
+            self._build(*shape)
+        self._upd = None
+        self.throttle.request()
+
+    def _on_frame(self, *args) -> None:
+        self.throttle.request()
+
+    def flush(self) -> None:
+        """Draw a pending frame now."""
+        self.throttle.flush()
+
+    def _build(self, N: int, M: int, O: int, T: int) -> None:
+        self._shape = (N, M, O, T)
+        glw = self.glw
+        glw.clear()
+        sizes = {"V": (M, N), "U": (M, M), "W": (O, M)}
+        self._headers = []
+        for c in range(T):
+            lab = pg.LabelItem("", size="9pt", color=TEXT)
+            glw.addItem(lab, row=0, col=1 + c)
+            self._headers.append(lab)
+        extra = ("Σ folded copies (Δ/η)", "before the update", "after the update")
+        self._extra_headers = []
+        for n, text in enumerate(extra):
+            lab = pg.LabelItem(text, size="9pt", color=TEXT, bold=True)
+            glw.addItem(lab, row=0, col=1 + T + n)
+            self._extra_headers.append(lab)
+        self.copy_images = {m: [] for m in MATRICES}
+        self._all_term_images = []
+        self._all_weight_images = []
+        self._click_targets = []          # (image, matrix)
+        for r, m in enumerate(MATRICES):
+            rows, cols = sizes[m]
+            rl, cl = AXES[m]
+            name = pg.LabelItem(TERM_TEXT[m], size="9pt", color=TEXT, angle=-90)
+            glw.addItem(name, row=1 + r, col=0)
+            for c in range(T):
+                plot, img = _matrix_plot(rows, cols, rl if c == 0 else None, cl if c == 0 else None)
+                glw.addItem(plot, row=1 + r, col=1 + c)
+                self.copy_images[m].append(img)
+                self._all_term_images.append(img)
+                self._click_targets.append((img, m))
+            for n, store in enumerate((self.sum_images, self.before_images, self.after_images)):
+                plot, img = _matrix_plot(rows, cols, rl, cl)
+                glw.addItem(plot, row=1 + r, col=1 + T + n)
+                store[m] = img
+                (self._all_term_images if n == 0 else self._all_weight_images).append(img)
+                self._click_targets.append((img, m))
+        cmap = diverging_map()
+        self.term_bar = pg.ColorBarItem(values=(-1, 1), colorMap=cmap, interactive=False,
+                                        width=12, label="δ · input", colorMapMenu=False)
+        self.term_bar.setImageItem(self._all_term_images)
+        self.weight_bar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_map(),
+                                          interactive=False, width=12, label="weight",
+                                          colorMapMenu=False)
+        self.weight_bar.setImageItem(self._all_weight_images)
+        for bar in (self.term_bar, self.weight_bar):
+            for ax_name in ("right", "left"):
+                ax = bar.getAxis(ax_name) if hasattr(bar, "getAxis") else None
+                if ax is not None:
+                    ax.setPen(pg.mkPen(MUTED))
+                    ax.setTextPen(pg.mkPen(TEXT))
+        glw.addItem(self.term_bar, row=1, col=4 + T, rowspan=3)
+        glw.addItem(self.weight_bar, row=1, col=5 + T, rowspan=3)
+        for c in range(1 + T + 3):
+            glw.ci.layout.setColumnStretchFactor(c, 1 if c else 0)
+        self._state = {}
+
+    # -- drawing --------------------------------------------------------------------
+    def _set(self, img: pg.ImageItem, key, data_fn) -> None:
+        """setImage only when what the image shows changed (``key``)."""
+        if self._state.get(id(img)) == key:
+            return
+        self._state[id(img)] = key
+        img.setImage(data_fn(), autoLevels=False)
+
+    def refresh(self) -> None:
+        """Show the session's current update and micro-step."""
+        s = self.session
+        upd = s.update
+        pas = upd.pas
+        fb = pas.foldback
+        if fb is None or self._shape is None:
+            return
+        N, M, O, T = self._shape
+        if (s.net.N, s.net.M, s.net.O, s.columns) != self._shape:
+            self._build(s.net.N, s.net.M, s.net.O, s.columns)
+        rv = s.timeline.reveal(s.position)
+        Lw = upd.t_end - upd.w0
+        off = T - Lw
+        sizes = {"V": (M, N), "U": (M, M), "W": (O, M)}
+        if upd is not self._upd:
+            self._upd = upd
+            self._state = {}
+            terms = [np.abs(getattr(fb, m)).max(initial=0.0) for m in MATRICES]
+            sums = [np.abs(fb.total()[m]).max(initial=0.0) for m in MATRICES]
+            r = float(max(terms + sums))
+            self.term_range = r if np.isfinite(r) and r > 0 else 1.0
+            self.term_bar.setLevels((-self.term_range, self.term_range))
+            self._before = self._pass_weights()
+            self._after = {m: self._before[m] + upd.change[m] for m in MATRICES}
+            w = float(max(max(np.abs(self._before[m]).max(initial=0.0),
+                              np.abs(self._after[m]).max(initial=0.0)) for m in MATRICES))
+            self.weight_range = w if np.isfinite(w) and w > 0 else 1.0
+            self.weight_bar.setLevels((-self.weight_range, self.weight_range))
+        uid = id(upd)
+        for m in MATRICES:
+            shape = sizes[m]
+            arr = getattr(fb, m)
+            for c in range(T):
+                cw = c - off
+                if m == "W":
+                    shown = 0 <= cw < Lw and bool(rv.output[cw])
+                else:
+                    shown = 0 <= cw < Lw and cw >= rv.bptt_from
+                self._set(self.copy_images[m][c], (uid, shown),
+                          (lambda a=arr, k=cw, sh=shape, v=shown:
+                           a[k] if v else np.full(sh, np.nan)))
+            f0 = rv.folded_from
+            self._set(self.sum_images[m], (uid, f0),
+                      lambda a=arr, k=f0, sh=shape: a[k:].sum(axis=0) if k < Lw else np.zeros(sh))
+            self._set(self.before_images[m], (uid,), lambda mm=m: self._before[mm])
+            self._set(self.after_images[m], (uid, rv.updated),
+                      lambda mm=m, sh=shape, u=rv.updated: self._after[mm] if u
+                      else np.full(sh, np.nan))
+        for c, lab in enumerate(self._headers):
+            cw = c - off
+            if 0 <= cw < Lw:
+                mark = " ✓" if cw >= rv.folded_from else ""
+                text = f"t={upd.w0 + cw + 1}  z={Lw - 1 - cw}{mark}"
+            else:
+                text = ""
+            if lab.text != text:
+                lab.setText(text, size="9pt", color=TEXT, bold=bool(text.endswith("✓")))
+        folded = max(0, Lw - rv.folded_from)
+        after = "applied" if rv.updated else "not applied yet"
+        self.caption.setText(
+            f"<b>Fold-back</b> of update {upd.index + 1} (steps {upd.w0 + 1}–{upd.t_end}): "
+            f"{folded} of {Lw} copies folded into the sum (✓). Each copy's term is summed over the "
+            f"P = {pas.X.shape[1]} samples; Δ = η · Σ with η = {upd.eta:g}"
+            + (" (clipped)" if upd.clipped else "") + f"; update {after}. "
+            f"<span style='color:{MUTED}'>Scales shared: terms and sums ±{self.term_range:.3g}, "
+            f"weights ±{self.weight_range:.3g}. Click a cell for its formula.</span>")
+
+    def _pass_weights(self) -> dict:
+        """V, U, W as the pass used them (before the update, also once it is applied)."""
+        s = self.session
+        out = {}
+        for m in MATRICES:
+            now = getattr(s.net, m)
+            out[m] = now - s.update.change[m] if s.applied else now.copy()
+        return out
+
+    # -- clicks ---------------------------------------------------------------------
+    def _on_click(self, ev) -> None:
+        pos = ev.scenePos()
+        for img, m in self._click_targets:
+            if img.image is None or not img.isVisible():
+                continue
+            p = img.mapFromScene(pos)
+            h, w = img.image.shape[:2]
+            x, y = p.x(), p.y()
+            if 0 <= x < w and 0 <= y < h:
+                self.weightClicked.emit(m, int(y), int(x))
+                ev.accept()
+                return
+
+    def render_to_image(self, width: int, height: int) -> QtGui.QImage:
+        """The panel drawn into a fixed-size image (for pictures and tests)."""
+        self.flush()
+        self.resize(width, height)
+        img = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(QtGui.QColor("white"))
+        p = QtGui.QPainter(img)
+        self.render(p)
+        p.end()
+        return img
+
+    def detach(self) -> None:
+        """Stop following the session (call before the window closes)."""
+        unsubscribe(self.session, self)
+        self.throttle.stop()

@@ -1,0 +1,112 @@
+"""The gradient check: the engine's gradients against central finite differences, on demand.
+
+A button runs :func:`core.gradcheck.gradcheck_update` on the current weights
+and the current update's window (its inputs, targets and target mask, s(0) =
+the state entering the window, every error reaching the window's first
+copy), with clipping off and ε = 1e−6, and shows per parameter the largest
+relative error and pass/fail at 1e−6.
+"""
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from core import gradcheck as gc
+
+from .qt_foldback_panel import unsubscribe, subscribe
+
+ROWS = ("V", "U", "W", "theta_h", "theta_o")
+
+
+class GradcheckPanel(QtWidgets.QWidget):
+    """A button and a table: largest relative error and pass/fail per parameter.
+
+    Attributes
+    ----------
+    result : core.gradcheck.GradCheck or None
+    table : QTableWidget
+        Rows V, U, W, θ_h, θ_o; columns parameter, largest relative error, result.
+    button : QPushButton
+    """
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.setObjectName("gradcheckPanel")
+        self.session = session
+        self.result = None
+        self._checked_update = None
+        self.button = QtWidgets.QPushButton("Check gradients")
+        self.button.setObjectName("gradcheckButton")
+        self.button.setToolTip("compare the engine's ∂C/∂w with central finite differences "
+                               "(ε = 1e−6, clipping off) on the current weights and window")
+        self.button.clicked.connect(self.run)
+        self.table = QtWidgets.QTableWidget(len(ROWS), 3)
+        self.table.setObjectName("gradcheckTable")
+        self.table.setHorizontalHeaderLabels(["parameter", "largest relative error", "result"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for r, name in enumerate(ROWS):
+            self.table.setItem(r, 0, QtWidgets.QTableWidgetItem(gc.LABELS[name]))
+            self.table.setItem(r, 1, QtWidgets.QTableWidgetItem("—"))
+            self.table.setItem(r, 2, QtWidgets.QTableWidgetItem(""))
+        self.table.setMinimumHeight(self.table.verticalHeader().length() +
+                                    self.table.horizontalHeader().height() + 6)
+        self.summary = QtWidgets.QLabel(
+            f"Press the button to compare the engine's gradients with central finite "
+            f"differences (pass: relative error ≤ {gc.TOLERANCE:g}).")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.setMinimumWidth(360)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.button)
+        lay.addWidget(self.table)
+        lay.addWidget(self.summary)
+        lay.addStretch(1)
+        subscribe(session, self, {"frame": "_on_frame", "structure": "_on_frame"})
+
+    def _on_frame(self, *args) -> None:
+        if self.result is not None and self.session.update is not self._checked_update:
+            self.summary.setText(self._summary_text() + "<br><span style='color:#a06000'>"
+                                 "The update has changed since: check again.</span>")
+
+    def run(self) -> gc.GradCheck:
+        """Run the check now and show it."""
+        s = self.session
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            self.result = gc.gradcheck_update(s.net, s.update, s.trainer.cost)
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        self._checked_update = s.update
+        self._show()
+        return self.result
+
+    def _summary_text(self) -> str:
+        r, u = self.result, self._checked_update
+        verdict = ("<b style='color:#11702a'>all pass</b>" if r.ok
+                   else "<b style='color:#b00020'>FAILED</b>")
+        return (f"{verdict}: update {u.index + 1}, window steps {u.w0 + 1}–{u.t_end}, "
+                f"P = {u.pas.X.shape[1]}, every error reaching the window start; ε = {r.eps:g}, "
+                f"clipping off, {r.evaluations} cost evaluations. "
+                f"Error = max|a − n| / (max|a| + max|n|), pass ≤ {r.tolerance:g}.")
+
+    def _show(self) -> None:
+        r = self.result
+        ok_brush = QtGui.QBrush(QtGui.QColor(214, 240, 220))
+        bad_brush = QtGui.QBrush(QtGui.QColor(250, 210, 210))
+        for row, name in enumerate(ROWS):
+            err = r.errors[name]
+            passed = r.passed[name]
+            self.table.item(row, 1).setText(f"{err:.2e}")
+            it = self.table.item(row, 2)
+            it.setText("pass" if passed else "FAIL")
+            for c in range(3):
+                self.table.item(row, c).setBackground(ok_brush if passed else bad_brush)
+        self.summary.setText(self._summary_text())
+
+    def detach(self) -> None:
+        """Stop following the session (call before the window closes)."""
+        unsubscribe(self.session, self)
