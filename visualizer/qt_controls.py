@@ -15,7 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 #: frames per second the window redraws at most
-FPS = 30
+from .qt_throttle import FPS  # noqa: E402  (one redraw cap for the whole window)
 #: time one "fast" slice may take before control returns to the event loop (seconds)
 FAST_SLICE = 0.025
 

@@ -19,7 +19,6 @@ built when the shape changes; a frame only calls ``setImage``.
 """
 from __future__ import annotations
 
-import time
 import weakref
 
 import numpy as np
@@ -28,6 +27,8 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
+from .qt_throttle import Throttle  # noqa: F401  (the panels share one throttle)
+
 MATRICES = ("V", "U", "W")
 #: (row index name, column index name) of each matrix, BPTT.md's letters
 AXES = {"V": ("j", "i"), "U": ("j", "h"), "W": ("k", "j")}
@@ -35,7 +36,6 @@ TERM_TEXT = {"V": "ΔV: δ(t−z) x(t−z)ᵀ", "U": "ΔU: δ(t−z) s(t−z−1
 DIVERGING = "CET-D1"
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
-FPS = 30
 
 
 def diverging_map():
@@ -71,44 +71,6 @@ def unsubscribe(session, widget) -> None:
     for name, cb in getattr(widget, "_session_callbacks", {}).items():
         session.events.disconnect(name, cb)
     widget._session_callbacks = {}
-
-
-class Throttle(QtCore.QObject):
-    """Calls ``fn`` at most ``fps`` times a second; requests in between collapse into one.
-
-    A request after a quiet spell draws at once; :meth:`flush` draws what is pending now.
-    """
-
-    def __init__(self, fn, fps: int = FPS, parent=None):
-        super().__init__(parent)
-        self._fn = fn
-        self._interval = 1.0 / fps
-        self._last = -1e9
-        self.pending = False
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.flush)
-
-    def request(self) -> None:
-        self.pending = True
-        if self._timer.isActive():
-            return
-        wait = self._interval - (time.perf_counter() - self._last)
-        if wait <= 0:
-            self.flush()
-        else:
-            self._timer.start(int(wait * 1000) + 1)
-
-    def flush(self) -> None:
-        self._timer.stop()
-        if self.pending:
-            self.pending = False
-            self._last = time.perf_counter()
-            self._fn()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self.pending = False
 
 
 def style_axes(plot: pg.PlotItem, left: str | None, bottom: str | None, n_rows: int,

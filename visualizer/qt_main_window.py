@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import time
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from . import describe
 from .frames import build_frame
-from .qt_controls import FPS, SPEEDS, PlayController, SpeedControl, make_actions
+from .qt_controls import SPEEDS, PlayController, SpeedControl, make_actions
 from .qt_cost_plot import CostPlot
 from .qt_parameters import ParametersPanel
+from .qt_throttle import Throttle
 from .qt_unfolded_view import UnfoldedView
 from .session import Config, Session
 
@@ -74,46 +74,6 @@ def default_config() -> Config:
     return Config.for_task(DEFAULT_TASK)
 
 
-class _Throttle(QtCore.QObject):
-    """Calls ``fn`` at most ``fps`` times a second; requests in between collapse into one.
-
-    A request long enough after the last call is served at once; one that comes
-    sooner waits for the rest of the interval, and any further requests until
-    then are dropped into the same call (the newest state is drawn, never a queue).
-    """
-
-    def __init__(self, fn, fps: int = FPS, parent=None):
-        super().__init__(parent)
-        self._fn = fn
-        self._interval = 1.0 / fps
-        self._last = -1e9
-        self.pending = False
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.flush)
-
-    def request(self) -> None:
-        self.pending = True
-        if self._timer.isActive():
-            return                      # a draw is already scheduled: this frame replaces the last
-        wait = self._interval - (time.perf_counter() - self._last)
-        if wait <= 0:
-            self.flush()                # the last draw is long enough ago: draw now
-        else:
-            self._timer.start(max(1, int(wait * 1000)))
-
-    def flush(self) -> None:
-        self._timer.stop()
-        if self.pending:
-            self.pending = False
-            self._last = time.perf_counter()
-            self._fn()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self.pending = False
-
-
 class MainWindow(QtWidgets.QMainWindow):
     """The rnn-unfold window.
 
@@ -152,8 +112,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_status()
         self._connect()
 
-        self._view_throttle = _Throttle(self._draw_frame, parent=self)
-        self._plot_throttle = _Throttle(self.cost_plot.refresh, parent=self)
+        self._view_throttle = Throttle(self._draw_frame, parent=self)
+        self._plot_throttle = Throttle(self.cost_plot.refresh, parent=self)
         ev = self.session.events
         ev.connect("structure", self._on_structure)
         ev.connect("frame", self._on_frame)

@@ -938,7 +938,6 @@ class UnfoldedView(QtWidgets.QWidget):
         xlo, xhi = self._band["x"]
         slo, shi = self._band["s"]
         ylo, yhi = self._band["y"]
-        T = self._shape[3]
         g = self._gap
         # recurrent arrow into (forward) / out of (backward) this column, in the
         # upper gap where no W fan runs; vertical arrows right of the V and W fans
