@@ -139,7 +139,7 @@ class MainWindow(QtWidgets.QMainWindow):
                     previous = docks[key]
             self.param_dock.raise_()
             if "foldback" in docks:     # room for the ΔV, ΔU, ΔW rows under the view
-                self.resizeDocks([docks["foldback"]], [330], QtCore.Qt.Orientation.Vertical)
+                self.resizeDocks([docks["foldback"]], [270], QtCore.Qt.Orientation.Vertical)
 
         self.resize(1400, 850)
         if restore:

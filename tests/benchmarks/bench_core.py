@@ -164,6 +164,9 @@ def median_times(runners: dict, repeats: int, warmup: int = 3, rounds: int = 3) 
     per_round = max(1, -(-repeats // rounds))
     for _ in range(rounds):
         for name, run in runners.items():
+            # torch's OpenMP workers spin for 200 ms after a call (KMP_BLOCKTIME): let them
+            # fall asleep before the next library is timed on the same 2 cores
+            time.sleep(0.4)
             for _ in range(warmup):
                 run()
             for _ in range(per_round):
