@@ -83,6 +83,17 @@ def _lut_image(lut: np.ndarray) -> QtGui.QImage:
     return img.copy()
 
 
+#: colour levels of node fills and outlines: the scatter item renders one symbol per
+#: (fill, outline) pair it meets, so 256 × 256 levels would keep filling its atlas
+NODE_LEVELS = 64
+
+
+def _node_level(idx: np.ndarray) -> np.ndarray:
+    """LUT indices snapped to the middle of one of :data:`NODE_LEVELS` levels."""
+    q = cm.LUT_SIZE // NODE_LEVELS
+    return (idx // q) * q + q // 2
+
+
 # --------------------------------------------------------------------------
 # graphics items
 # --------------------------------------------------------------------------
@@ -591,7 +602,7 @@ class UnfoldedView(QtWidgets.QWidget):
         else:
             idx = cm.values_to_index(vals, lo, hi)
             off = 0
-        return np.where(idx < 0, self._BRUSH_NAN, idx + off)
+        return np.where(idx < 0, self._BRUSH_NAN, _node_level(idx) + off)
 
     def _recolor_nodes(self, f):
         b = np.concatenate([
@@ -608,6 +619,7 @@ class UnfoldedView(QtWidgets.QWidget):
         self._delta_range = cm.symmetric_range(
             d if any_delta else None, f.delta_range)
         pi = cm.signed_to_index(d, self._delta_range)
+        pi = np.where(pi >= 0, _node_level(pi), pi)
         pi = np.where(pi < 0, np.where(nan_node, self._PEN_NAN, self._PEN_PLAIN), pi)
         brushes, pens = self._brush_table[b], self._pen_table[pi]
         data = getattr(self._nodes, "data", None)
