@@ -1,4 +1,4 @@
-"""Write animation frames without a window: a PNG sequence frame_00001.png, frame_00002.png, ... in --out, and optionally a looping GIF (--gif) and an MP4 (--mp4), drawn by the same code as the window. The first frame is the starting state, then one frame per micro-step (--every step), per phase or per update, until K updates are applied. The same arguments give byte-identical frames every time. Example, a GIF of one BPTT update: rnn-unfold export --task hello --updates 1 --every step --size 960x540 --out frames --gif bptt.gif"""
+"""Write animation frames without a window: a PNG sequence frame_00001.png, frame_00002.png, ... in --out, and optionally a looping GIF (--gif) and an MP4 (--mp4), drawn by the same code as the window. The first frame is the starting state, then one frame per micro-step (--every step), per phase or per update, until K updates are applied. The same arguments give byte-identical frames every time. Example, a GIF of one BPTT update: rnn-unfold export --task hello --updates 1 --every step --size 960x540 --out frames --gif bptt.gif. With --panels foldback,vanishing the frames also show the fold-back panel and the vanishing-gradient panel."""
 from __future__ import annotations
 
 import importlib.util
@@ -45,6 +45,11 @@ def add_arguments(parser) -> None:
                    help="leave out the cost plot under the network")
     o.add_argument("--no-caption", dest="caption", action="store_false",
                    help="leave out the caption line (task, update, phase, t, z, cost)")
+    o.add_argument("--panels", metavar="NAMES", default="",
+                   help="also draw insight panels, comma-separated: foldback (each copy's "
+                        "contribution to ΔV, ΔU, ΔW adding into the sum, under the network), "
+                        "vanishing (‖δ(t−z)‖ against z with its bound, and its history over the "
+                        "exported updates); e.g. --panels foldback,vanishing")
     add_model_options(parser)
 
 
@@ -99,7 +104,7 @@ class _Progress:
 
 def run(args) -> int:
     """Validate everything, then render and write; exit status 0, 1 (stopped early), 2 (bad input)."""
-    from .export import ExportError, ExportSettings, check_settings, parse_size
+    from .export import ExportError, ExportSettings, check_settings, parse_panels, parse_size
     try:
         if args.updates is None or not 1 <= args.updates:
             raise UsageError(f"--updates must be at least 1, got {args.updates}")
@@ -108,11 +113,11 @@ def run(args) -> int:
         settings = check_settings(ExportSettings(
             what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
             fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,
-            cost_plot=args.cost_plot, caption=args.caption))
+            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels)))
         session = _session(args)
     except (UsageError, ExportError) as err:
         msg = str(err)
-        for flag in ("size", "fps", "updates"):      # name the option the user typed
+        for flag in ("size", "fps", "updates", "panels"):      # name the option the user typed
             if msg.startswith(flag + " "):
                 msg = f"--{msg}"
         return fail(PROG, msg)
@@ -128,12 +133,16 @@ def run(args) -> int:
         session.run_updates(args.skip)
         if session.message:
             return fail(PROG, f"training stopped during --skip: {session.message}")
-    canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, size=settings.size)
+    canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, panels=settings.panels,
+                          size=settings.size)
     w, h = settings.size
     progress = _Progress()
     job = Export(session, settings, lambda s: canvas.render(s, w, h), progress=progress, copy=False)
     try:
-        res = job.run()
+        try:
+            res = job.run()
+        finally:
+            canvas.detach()          # delete the insight panels before Python exits
     except KeyboardInterrupt:
         progress.end()
         print(f"{PROG}: interrupted: the PNG frames written so far are kept, no movie was written",

@@ -51,8 +51,8 @@ from typing import Callable, Iterator, Optional
 
 import numpy as np
 
-__all__ = ["WHATS", "EVERY", "VIDEO_HINT", "ExportError", "ExportSettings", "ExportResult", "Export",
-           "copy_session", "schedule", "count_frames", "check_settings", "parse_size",
+__all__ = ["WHATS", "EVERY", "PANELS", "VIDEO_HINT", "ExportError", "ExportSettings", "ExportResult", "Export",
+           "copy_session", "schedule", "count_frames", "check_settings", "parse_size", "parse_panels",
            "video_available", "require_video", "gif_duration_ms", "image_to_rgb", "image_to_keys", "frame_name",
            "PngSequenceWriter", "GifWriter", "Mp4Writer"]
 
@@ -60,6 +60,8 @@ __all__ = ["WHATS", "EVERY", "VIDEO_HINT", "ExportError", "ExportSettings", "Exp
 WHATS = ("update", "updates", "until")
 #: how often a frame is captured
 EVERY = ("step", "phase", "update")
+#: insight panels a frame can include (drawn for the exported copy by the canvas)
+PANELS = ("foldback", "vanishing")
 #: how to get MP4 support
 VIDEO_HINT = 'pip install "rnn-unfold[video]"'
 #: default frame size
@@ -124,6 +126,31 @@ def _check_size(w, h) -> tuple[int, int]:
     return int(w), int(h)
 
 
+def parse_panels(value) -> tuple:
+    """``"foldback,vanishing"`` (or a sequence of names) -> ``("foldback", "vanishing")``.
+
+    Names are those of :data:`PANELS`; blanks and repeats are dropped and the
+    result is in :data:`PANELS` order, so the same choice gives the same frames.
+
+    Raises
+    ------
+    ExportError
+        For a name that is not in :data:`PANELS`.
+    """
+    if value is None:
+        return ()
+    items = str(value).split(",") if isinstance(value, str) else list(value)
+    names = []
+    for item in items:
+        name = str(item).strip().lower()
+        if not name:
+            continue
+        if name not in PANELS:
+            raise ExportError(f"panels must be among {', '.join(PANELS)}, got {str(item).strip()!r}")
+        names.append(name)
+    return tuple(p for p in PANELS if p in names)
+
+
 def gif_duration_ms(fps: float) -> int:
     """Duration of one GIF frame: 1000/fps rounded to GIF's 10 ms ticks, at least 20 ms."""
     return max(20, 10 * int(round(100.0 / fps)))
@@ -149,6 +176,11 @@ class ExportSettings:
         Where to write the PNG sequence (a folder), the GIF and the MP4 (files).
     cost_plot, caption : bool
         Draw the cost plot beside the network; show the caption line.
+    panels : tuple of str
+        Insight panels to draw too, names of :data:`PANELS`: ``"foldback"``
+        (each copy's contribution to ΔV, ΔU, ΔW and their running sum) and
+        ``"vanishing"`` (‖δ(t−z)‖ against z with its bound, and its history
+        over the exported updates).
     max_frames : int
         An export stops by itself after this many frames.
     """
@@ -164,6 +196,7 @@ class ExportSettings:
     cost_plot: bool = True
     caption: bool = True
     max_frames: int = MAX_FRAMES
+    panels: tuple = ()
 
 
 def _probe_dir(path: str, what: str) -> None:
@@ -206,6 +239,7 @@ def check_settings(s: ExportSettings) -> ExportSettings:
         raise ExportError(f"fps must be a number, got {s.fps!r}") from None
     if not (math.isfinite(fps) and FPS_LIMITS[0] <= fps <= FPS_LIMITS[1]):
         raise ExportError(f"fps must be between {FPS_LIMITS[0]:g} and {FPS_LIMITS[1]:g}, got {s.fps!r}")
+    panels = parse_panels(s.panels)
     if not (s.png_dir or s.gif or s.mp4):
         raise ExportError("nothing to write: give a folder for the PNG frames, a GIF or an MP4 file")
     if s.mp4:
@@ -235,7 +269,7 @@ def check_settings(s: ExportSettings) -> ExportSettings:
         raise ExportError(f"max_frames must be at least 1, got {s.max_frames!r}")
     return ExportSettings(what=s.what, updates=int(s.updates), every=s.every, size=size, fps=fps,
                           cost_plot=bool(s.cost_plot), caption=bool(s.caption), max_frames=mf,
-                          **out)
+                          panels=panels, **out)
 
 
 # ----------------------------------------------------------------------------- schedule

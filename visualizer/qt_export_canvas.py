@@ -8,6 +8,24 @@ whatever the window's pan and zoom). Layout, as in the window: the network on
 top, the cost strip below (``COST_SHARE`` of the height), extra panels to the
 right of the cost plot in that strip.
 
+Insight panels (``panels=("foldback", "vanishing")``, the names of
+:data:`visualizer.export.PANELS`) are built by the canvas itself, for the
+session it renders (in an export, the copy being stepped): a
+:class:`~visualizer.qt_foldback_panel.FoldbackPanel` and a
+:class:`~visualizer.qt_vanishing_panel.VanishingPanel` that follow that
+session's events and are flushed before each frame; rendering another session
+detaches them and builds new ones. The vanishing panel's controls (the ρ(U)
+spin box and button) are left out of the picture, and its history heatmap
+holds the updates applied since the panel was built (the exported ones). With
+insight panels the frame is a grid: the lower ``PANEL_SHARE`` of the height
+holds the fold-back panel under the network (full width, or ``MAIN_SHARE`` of
+it with one more part to its right); with both the vanishing panel and the
+cost plot, they form a right-hand column (the vanishing panel on top,
+``SIDE_SHARE`` of the height, the cost plot under it). Without the fold-back
+panel, the vanishing panel sits right of the cost plot in a strip of
+``PANEL_SHARE`` of the height. A panel too small for its plots' minimum size
+is laid out larger and drawn scaled down.
+
 The caption line (task, update, phase, t, z, cost) is the view's own header
 line under the title, exactly as in the window; ``caption=False`` leaves it
 empty.
@@ -20,6 +38,7 @@ the same pixels in the window's process and on a headless command line.
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -27,12 +46,21 @@ from . import colormaps as cm
 from .frames import build_frame
 from .qt_unfolded_view import UnfoldedView
 
-__all__ = ["ExportCanvas", "COST_SHARE"]
+__all__ = ["ExportCanvas", "COST_SHARE", "PANEL_SHARE", "MAIN_SHARE", "SIDE_SHARE"]
 
 #: fraction of the height given to the cost strip (the window docks the plot at ~220 of 850 px)
 COST_SHARE = 0.28
+#: fraction of the height given to the lower band when insight panels are drawn
+PANEL_SHARE = 0.5
+#: fraction of the width kept by the network and the fold-back panel beside a right-hand column
+MAIN_SHARE = 0.64
+#: fraction of the height given to the vanishing panel atop the right-hand column (the cost plot below)
+SIDE_SHARE = 0.62
 #: pixels of the cost plot's info line
 _INFO_H = 20
+#: smallest (width, height), pixels before scaling, an insight panel is laid out at, so its titles
+#: fit and the log axis labels do not overlap
+_PANEL_MIN = {"foldback": (0, 0), "vanishing": (540, 440)}
 _DPM_96 = 3780       # dots per metre of 96 dpi: point-sized fonts resolve the same on every screen
 _TEXT = QtGui.QColor(30, 30, 30)
 _MUTED = QtGui.QColor(95, 95, 95)
@@ -45,6 +73,24 @@ def _font(px: int, bold: bool = False) -> QtGui.QFont:
     f.setBold(bold)
     f.setHintingPreference(QtGui.QFont.HintingPreference.PreferNoHinting)
     return f
+
+
+def _hide_controls(panel: QtWidgets.QWidget) -> None:
+    """Hide a panel's interactive controls (buttons, spin boxes, their labels, messages) for a picture."""
+    lay = panel.layout()
+    if lay is None:
+        return
+    for i in range(lay.count()):
+        item = lay.itemAt(i)
+        sub = item.layout()
+        if sub is not None:
+            for k in range(sub.count()):
+                w = sub.itemAt(k).widget()
+                if w is not None:
+                    w.hide()
+    msg = getattr(panel, "message", None)
+    if isinstance(msg, QtWidgets.QWidget):
+        msg.hide()
 
 
 def _cost_plot_class():
@@ -66,9 +112,11 @@ class ExportCanvas(QtWidgets.QWidget):
         Draw the cost plot in a strip under the network.
     caption : bool
         Show the caption line (task, update, phase, t, z, cost) under the title.
-    panels : sequence of QWidget
-        Extra panels (e.g. the insight panels), drawn side by side right of the
-        cost plot (or in the strip alone without it) with ``QWidget.render``.
+    panels : sequence of str or QWidget
+        Insight panels by name (``"foldback"``, ``"vanishing"``): built by the
+        canvas for the session it renders, see the module notes. Any widget
+        given is an extra panel drawn as it is, side by side right of the cost
+        plot (or in the strip alone without it), with ``QWidget.render``.
     size : tuple of int
         Default ``(width, height)`` of :meth:`render`.
     """
@@ -78,7 +126,13 @@ class ExportCanvas(QtWidgets.QWidget):
         super().__init__(parent)
         self.include_cost_plot = bool(cost_plot)
         self.include_caption = bool(caption)
-        self.panels = list(panels)
+        from .export import parse_panels
+        self.panel_names = parse_panels([p for p in panels if isinstance(p, str)])
+        self.panels = [p for p in panels if not isinstance(p, str)]
+        #: the insight panels by name, built for :attr:`panel_session`
+        self.insight: dict = {}
+        self.panel_session = None
+        self._scales: dict = {}
         self.size_px = (int(size[0]), int(size[1]))
         self.view = UnfoldedView()
         self.cost = None
@@ -110,10 +164,55 @@ class ExportCanvas(QtWidgets.QWidget):
                 self.cost = self._cost_cls(session)
                 self._lay.addWidget(self.cost, 1)
             self.cost.refresh()
+        if self.panel_names:
+            if self.panel_session is not session:
+                self._build_panels(session)
+                self._scales = {}
+            for w in self.insight.values():
+                w.flush()
+
+    def _build_panels(self, session) -> None:
+        """Insight panels following ``session`` (the old ones, if any, detached and dropped)."""
+        from .qt_foldback_panel import FoldbackPanel
+        from .qt_vanishing_panel import VanishingPanel
+        self.detach()
+        classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel}
+        for name in self.panel_names:
+            w = classes[name](session)
+            w.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            w.setAutoFillBackground(True)
+            pal = w.palette()
+            pal.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor(*cm.BACKGROUND))
+            w.setPalette(pal)
+            if name == "vanishing":
+                _hide_controls(w)
+                w._record()        # an update already applied when the export starts is in the history
+            self.insight[name] = w
+        self.panel_session = session
+
+    def detach(self) -> None:
+        """Stop the insight panels following their session and delete them.
+
+        Call it when done (the dialog and the command line do): pyqtgraph
+        panels still alive when Python exits can crash the interpreter's exit.
+        """
+        import shiboken6
+        for w in self.insight.values():
+            w.detach()
+            if shiboken6.isValid(w):
+                shiboken6.delete(w)      # now, not deleteLater: there may be no event loop to run it
+        self.insight = {}
+        self.panel_session = None
 
     # ----------------------------------------------------------------- layout
     def layout_rects(self, width: int, height: int) -> dict:
-        """Pixel rectangles of each part in an image of ``width x height``."""
+        """Pixel rectangles of each part in an image of ``width x height``.
+
+        Keys ``"view"``, ``"cost"``, ``"foldback"``, ``"vanishing"`` and
+        ``"panel0"``, ``"panel1"`` … for the extra widgets, for the parts drawn.
+        """
+        if self.panel_names:
+            return self._grid_rects(width, height)
         strip = self.include_cost_plot or bool(self.panels)
         sh = int(round(height * COST_SHARE)) if strip else 0
         out = {"view": QtCore.QRect(0, 0, width, height - sh)}
@@ -124,6 +223,38 @@ class ExportCanvas(QtWidgets.QWidget):
                 w = (width - x) // (len(parts) - i)
                 out[name] = QtCore.QRect(x, height - sh, w, sh)
                 x += w
+        return out
+
+    def _grid_rects(self, width: int, height: int) -> dict:
+        R = QtCore.QRect
+        band = int(round(height * PANEL_SHARE))
+        top = height - band
+        side = (["vanishing"] if "vanishing" in self.panel_names else []) \
+            + (["cost"] if self.include_cost_plot else []) + [f"panel{i}" for i in range(len(self.panels))]
+        if "foldback" not in self.panel_names:
+            out = {"view": R(0, 0, width, top)}
+            parts = side[1:2] + side[:1] + side[2:]          # cost plot first, as without panels
+            x = 0
+            for i, name in enumerate(parts):
+                w = (width - x) // (len(parts) - i)
+                out[name] = R(x, top, w, band)
+                x += w
+            return out
+        if not side:
+            return {"view": R(0, 0, width, top), "foldback": R(0, top, width, band)}
+        main = int(round(width * MAIN_SHARE))
+        if len(side) == 1:
+            return {"view": R(0, 0, width, top), "foldback": R(0, top, main, band),
+                    side[0]: R(main, top, width - main, band)}
+        first = int(round(height * SIDE_SHARE))
+        out = {"view": R(0, 0, main, top), "foldback": R(0, top, main, band),
+               side[0]: R(main, 0, width - main, first)}
+        rest = side[1:]
+        y = first
+        for i, name in enumerate(rest):
+            h = (height - y) // (len(rest) - i)
+            out[name] = R(main, y, width - main, h)
+            y += h
         return out
 
     # ----------------------------------------------------------------- render
@@ -161,7 +292,16 @@ class ExportCanvas(QtWidgets.QWidget):
                 self._paint_cost(p, rects["cost"])
             for i, w in enumerate(self.panels):
                 self._paint_widget(p, w, rects[f"panel{i}"])
-            if len(rects) > 1:
+            for name, w in self.insight.items():
+                self._paint_widget(p, w, rects[name], self._panel_scale(name, w, rects[name]))
+            if self.panel_names:
+                p.setPen(QtGui.QPen(_RULE, 1))
+                for name, r in rects.items():           # a rule along each inner edge
+                    if r.top() > 0:
+                        p.drawLine(r.left(), r.top(), r.right(), r.top())
+                    if r.left() > 0:
+                        p.drawLine(r.left(), r.top(), r.left(), r.bottom())
+            elif len(rects) > 1:
                 p.setPen(QtGui.QPen(_RULE, 1))
                 y = v.bottom() + 1
                 p.drawLine(0, y, width, y)
@@ -193,14 +333,57 @@ class ExportCanvas(QtWidgets.QWidget):
             return
         p.restore()
 
+    def _panel_scale(self, name: str, w: QtWidgets.QWidget, r: QtCore.QRect) -> float:
+        """Scale at which panel ``name`` is drawn into ``r``: at most 1, small enough for its plots to fit.
+
+        A pyqtgraph layout does not shrink below its minimum size (axes, labels),
+        so a panel too small for it is laid out larger and drawn scaled down.
+        The scale only ever decreases for a given panel and rectangle, so an
+        animation does not jitter when a label grows by a few pixels.
+        """
+        key = (name, r.width(), r.height())
+        scale = self._scales.get(key, 1.0)
+        glw = getattr(w, "glw", None)
+        for _ in range(4):
+            lw, lh = _logical(r, scale)
+            _fit(w, lw, lh)
+            min_w, min_h = _PANEL_MIN.get(name, (0, 0))
+            need = max(min_w / lw, min_h / lh)
+            if glw is not None and glw.width() > 0 and glw.height() > 0:
+                mn = glw.ci.layout.minimumSize()
+                need = max(need, mn.width() / glw.width(), mn.height() / glw.height())
+            if need <= 1.0:
+                break
+            scale *= 0.995 / need
+        self._scales[key] = scale
+        return scale
+
     @staticmethod
-    def _paint_widget(p: QtGui.QPainter, w: QtWidgets.QWidget, r: QtCore.QRect) -> None:
-        if w.size() != r.size():
-            w.resize(r.size())
-        if w.layout() is not None:
-            w.layout().activate()
+    def _paint_widget(p: QtGui.QPainter, w: QtWidgets.QWidget, r: QtCore.QRect, scale: float = 1.0) -> None:
+        lw, lh = _logical(r, scale)
+        _fit(w, lw, lh)
         p.save()
         p.translate(r.topLeft())
-        w.render(p, QtCore.QPoint(0, 0), QtGui.QRegion(0, 0, r.width(), r.height()),
+        if scale != 1.0:
+            p.setClipRect(QtCore.QRect(0, 0, r.width(), r.height()))
+            p.scale(scale, scale)
+        w.render(p, QtCore.QPoint(0, 0), QtGui.QRegion(0, 0, lw, lh),
                  QtWidgets.QWidget.RenderFlag.DrawChildren | QtWidgets.QWidget.RenderFlag.DrawWindowBackground)
         p.restore()
+
+
+def _fit(w: QtWidgets.QWidget, width: int, height: int) -> None:
+    """Resize ``w`` and lay its children out now (a hidden widget's layout otherwise waits for a show)."""
+    if w.size() != QtCore.QSize(width, height):
+        w.resize(width, height)
+    lay = w.layout()
+    if lay is not None:
+        lay.activate()
+        lay.setGeometry(QtCore.QRect(0, 0, width, height))
+
+
+def _logical(r: QtCore.QRect, scale: float) -> tuple[int, int]:
+    """Size in widget pixels that covers ``r`` when drawn at ``scale``."""
+    if scale == 1.0:
+        return r.width(), r.height()
+    return int(math.ceil(r.width() / scale)), int(math.ceil(r.height() / scale))

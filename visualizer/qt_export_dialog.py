@@ -11,7 +11,8 @@ trainer with its random state, curves, position, sample and pinned edge mode),
 so the window stays where it was, and exporting the same state twice gives the
 same frames. The frames are drawn by an :class:`~visualizer.qt_export_canvas.ExportCanvas`
 of their own (the same view and cost plot classes, the whole network fitted),
-not by the window's widgets.
+not by the window's widgets; the fold-back and vanishing-gradient panels, when
+ticked, are likewise built for the exported copy and follow it.
 
 Cancel keeps the PNG frames already written and writes no GIF or MP4 (a movie
 is renamed into place only when complete). For "everything from now until
@@ -139,6 +140,16 @@ class ExportDialog(QtWidgets.QDialog):
         self.caption_box.setChecked(True)
         form.addRow("", self.cost_box)
         form.addRow("", self.caption_box)
+        self.foldback_box = QtWidgets.QCheckBox("include the fold-back panel", objectName="exportFoldback")
+        self.foldback_box.setToolTip("Draw the fold-back panel under the network: each copy's contribution "
+                                     "to ΔV, ΔU, ΔW, their running sum and the weights before and after "
+                                     "the update")
+        self.vanishing_box = QtWidgets.QCheckBox("include the vanishing-gradient panel",
+                                                 objectName="exportVanishing")
+        self.vanishing_box.setToolTip("Draw the vanishing / exploding panel: ‖δ(t−z)‖ against z with its "
+                                      "bound, and its history over the exported updates")
+        form.addRow("", self.foldback_box)
+        form.addRow("", self.vanishing_box)
 
         self.out_edit = QtWidgets.QLineEdit(objectName="exportOutput")
         self.browse_button = QtWidgets.QPushButton("Choose…", objectName="exportBrowse")
@@ -226,7 +237,9 @@ class ExportDialog(QtWidgets.QDialog):
             png_dir=out if fmt == "png" and out else None,
             gif=out if fmt == "gif" and out else None,
             mp4=out if fmt == "mp4" and out else None,
-            cost_plot=self.cost_box.isChecked(), caption=self.caption_box.isChecked())
+            cost_plot=self.cost_box.isChecked(), caption=self.caption_box.isChecked(),
+            panels=tuple(name for name, box in (("foldback", self.foldback_box),
+                                                ("vanishing", self.vanishing_box)) if box.isChecked()))
 
     # ---------------------------------------------------------------- export
     @property
@@ -241,7 +254,8 @@ class ExportDialog(QtWidgets.QDialog):
         from .qt_export_canvas import ExportCanvas
         try:
             settings = ex.check_settings(self.export_settings())
-            canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, size=settings.size)
+            canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption,
+                                  panels=settings.panels, size=settings.size)
             w, h = settings.size
             self.job = ex.Export(self.session, settings, lambda s: canvas.render(s, w, h))
         except ex.ExportError as err:
@@ -298,6 +312,7 @@ class ExportDialog(QtWidgets.QDialog):
             self._progress.deleteLater()
             self._progress = None
         if self._canvas is not None:
+            self._canvas.detach()              # the insight panels stop following the exported copy
             self._canvas.deleteLater()
             self._canvas = None
         self.export_button.setEnabled(True)

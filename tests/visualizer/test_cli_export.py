@@ -46,6 +46,18 @@ def test_same_arguments_give_the_same_bytes(tmp_path, capsys):
     assert len(runs[0]) == 3 and runs[0] == runs[1]
 
 
+def test_panels_give_the_same_bytes_twice_and_show_in_the_frames(tmp_path, capsys):
+    runs = []
+    for name, extra in (("a", ["--panels", "foldback,vanishing"]), ("b", ["--panels", "vanishing,foldback"]),
+                        ("plain", [])):
+        args = ["export", "--task", "hello", "--seed", "2", "--skip", "1", "--updates", "1", "--every", "phase",
+                "--out", str(tmp_path / name), "--size", "640x360", *extra]
+        assert main(args) == 0, capsys.readouterr().err
+        runs.append([open(f, "rb").read() for f in pngs(tmp_path / name)])
+    assert len(runs[0]) > 2 and runs[0] == runs[1]
+    assert len(runs[2]) == len(runs[0]) and all(a != b for a, b in zip(runs[0], runs[2]))
+
+
 def _bad(capsys, argv):
     rc = main(argv)
     cap = capsys.readouterr()
@@ -59,6 +71,7 @@ def _bad(capsys, argv):
     (["--fps", "0"], "--fps must be between"),
     (["--updates", "0"], "--updates must be at least 1"),
     (["--hidden", "0"], "--hidden must be between"),
+    (["--panels", "foldback,inspector"], "--panels must be among foldback, vanishing, got 'inspector'"),
 ])
 def test_bad_input_is_one_line_and_status_2(tmp_path, capsys, extra, words):
     out = tmp_path / "frames"
@@ -108,9 +121,10 @@ def test_help_documents_every_option():
     sub = build_parser()._subparsers._group_actions[0].choices["export"]
     text = sub.format_help()
     for opt in ("--task", "--updates", "--out", "--every", "--gif", "--mp4", "--size", "--fps", "--seed",
-                "--hidden", "--scheme", "--eta", "--no-cost-plot", "--no-caption", "--skip"):
+                "--hidden", "--scheme", "--eta", "--no-cost-plot", "--no-caption", "--skip", "--panels"):
         assert opt in text, opt
     assert "export" in build_parser().format_help()
+    assert "foldback" in text and "vanishing" in text
 
 
 def _headless_env():
@@ -131,6 +145,11 @@ def test_subprocess_runs_without_a_display(tmp_path):
                        capture_output=True, text=True, env=_headless_env(), cwd=ROOT, timeout=120)
     assert p.returncode == 2
     assert p.stderr.count("\n") == 1 and "unknown task" in p.stderr
+    p = subprocess.run([sys.executable, "-m", "visualizer", "export", "--task", "hello", "--every", "update",
+                        "--panels", "foldback,vanishing", "--out", str(tmp_path / "p"), *SMALL],
+                       capture_output=True, text=True, env=_headless_env(), cwd=ROOT, timeout=120)
+    assert p.returncode == 0, p.stderr          # the panels are deleted before Python exits
+    assert len(pngs(tmp_path / "p")) == 2 and p.stderr == ""
 
 
 def test_load_a_workspace(tmp_path, capsys):

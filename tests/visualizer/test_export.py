@@ -236,6 +236,121 @@ def test_canvas_draws_extra_panels(session, qapp):
     assert tuple(arr[r.center().y(), r.right() - 2]) == (0, 200, 0)
 
 
+# ---------------------------------------------------------------------- insight panels
+def mid_foldback(session):
+    """Step ``session`` to a micro-step where some but not all copies are folded into the sum."""
+    while True:
+        assert session.step()
+        rv = session.timeline.reveal(session.position)
+        L = session.update.t_end - session.update.w0
+        if 0 < rv.folded_from < L and not session.applied:
+            return session
+
+
+@pytest.fixture
+def panel_canvas(qapp):
+    from visualizer.qt_export_canvas import ExportCanvas
+    made = []
+
+    def make(**kw):
+        kw.setdefault("size", (W, H))
+        c = ExportCanvas(**kw)
+        made.append(c)
+        return c
+    yield make
+    for c in made:          # pyqtgraph panels alive at exit can crash the interpreter's exit
+        c.detach()
+        c.deleteLater()
+
+
+@pytest.mark.parametrize("value, names", [
+    ((), ()), ("", ()), ("vanishing,foldback", ("foldback", "vanishing")),
+    (["foldback", " Foldback "], ("foldback",)), (("vanishing",), ("vanishing",)),
+])
+def test_panels_setting_is_normalised(tmp_path, value, names):
+    s = ex.check_settings(ex.ExportSettings(png_dir=str(tmp_path / "o"), panels=value))
+    assert s.panels == names
+
+
+@pytest.mark.parametrize("value", ["inspector", "foldback,nope", ("foldback", "gradcheck")])
+def test_unknown_panel_is_refused(tmp_path, value):
+    with pytest.raises(ex.ExportError, match="panels must be among foldback, vanishing") as info:
+        ex.check_settings(ex.ExportSettings(png_dir=str(tmp_path / "never"), panels=value))
+    assert "\n" not in str(info.value)
+    assert not (tmp_path / "never").exists()
+
+
+def test_frame_with_panels_shows_them(session, panel_canvas):
+    W2, H2 = 960, 540
+    mid_foldback(session)
+    plain = ex.image_to_rgb(panel_canvas(size=(W2, H2)).render(session))
+    canvas = panel_canvas(panels=("foldback", "vanishing"), size=(W2, H2))
+    img = canvas.render(session)
+    assert (img.width(), img.height()) == (W2, H2)
+    arr = ex.image_to_rgb(img)
+    rects = canvas.layout_rects(W2, H2)
+    assert set(rects) == {"view", "cost", "foldback", "vanishing"}
+    for name in ("foldback", "vanishing"):
+        r = rects[name]
+        a = arr[r.top():r.bottom() + 1, r.left():r.right() + 1]
+        b = plain[r.top():r.bottom() + 1, r.left():r.right() + 1]
+        assert np.any(a != b), name
+        ink = np.any(a < 200, axis=2).mean()               # text, axes, heatmap cells
+        assert ink > 0.02, f"{name} is nearly blank ({ink:.3f})"
+        assert len(np.unique(a.reshape(-1, 3), axis=0)) > 50, name
+    # the fold-back heatmaps use the diverging map: strongly red and strongly blue cells are there
+    f = rects["foldback"]
+    fb = arr[f.top():f.bottom() + 1, f.left():f.right() + 1].astype(int)
+    assert np.any((fb[..., 0] - fb[..., 2]) > 80) and np.any((fb[..., 2] - fb[..., 0]) > 80)
+    # the panels follow the session rendered, flushed: the fold-back caption says how far it folded
+    panel = canvas.insight["foldback"]
+    assert panel.session is session
+    rv = session.timeline.reveal(session.position)
+    L = session.update.t_end - session.update.w0
+    assert f"{L - rv.folded_from} of {L} copies folded" in panel.caption.text()
+
+
+def test_panels_are_rebuilt_for_another_session(session, panel_canvas):
+    canvas = panel_canvas(cost_plot=False, panels=("foldback", "vanishing"))
+    canvas.render(session)
+    assert all(session.events._callbacks[n] for n in ("frame", "structure"))
+    other = ex.copy_session(session)
+    canvas.render(other)
+    assert canvas.panel_session is other
+    assert {n: p.session for n, p in canvas.insight.items()} == {"foldback": other, "vanishing": other}
+    assert not any(session.events._callbacks.values())       # the old panels were detached
+    canvas.detach()
+    assert canvas.insight == {} and not any(other.events._callbacks.values())
+
+
+@pytest.mark.parametrize("panels", [("foldback",), ("vanishing",), ("foldback", "vanishing")])
+def test_layouts_with_panels_tile_the_frame(panel_canvas, panels):
+    for cost in (True, False):
+        canvas = panel_canvas(panels=panels, cost_plot=cost)
+        rects = canvas.layout_rects(1280, 720)
+        assert set(rects) == {"view", *panels} | ({"cost"} if cost else set())
+        covered = np.zeros((720, 1280), int)
+        for r in rects.values():
+            assert r.width() > 100 and r.height() > 100
+            covered[r.top():r.bottom() + 1, r.left():r.right() + 1] += 1
+        assert np.all(covered == 1), (panels, cost)
+
+
+def test_export_with_panels_is_byte_identical_and_leaves_the_window_alone(session, panel_canvas, tmp_path):
+    session.run_updates(2)
+    pos, upd = session.position, session.trainer.updates
+    out = []
+    for name in ("a", "b"):
+        canvas = panel_canvas(panels=("foldback", "vanishing"))
+        run_export(session, lambda s, c=canvas: c.render(s, W, H), tmp_path, name=name, every="phase",
+                   updates=2, panels=("foldback", "vanishing"))
+        assert canvas.panel_session is not session           # the panels followed the exported copy
+        out.append([open(f, "rb").read() for f in pngs(tmp_path / name)])
+    assert len(out[0]) > 3 and out[0] == out[1]
+    assert session.position == pos and session.trainer.updates == upd
+    assert not any(session.events._callbacks.values())
+
+
 # ---------------------------------------------------------------------- dialog
 class _StandIn:
     """What the dialog needs of a window, if the main window is not there."""
@@ -332,3 +447,25 @@ def test_until_stopped_finishes_the_movie_with_the_frames_so_far(session, render
     res = job.run()
     assert res.stopped and not res.cancelled and res.frames == 4
     assert Image.open(gif).n_frames == 4
+
+
+def test_dialog_panel_checkboxes_reach_the_settings_and_the_frames(qtbot, window, tmp_path):
+    from visualizer.qt_export_dialog import ExportDialog
+    dlg = ExportDialog(window)
+    qtbot.addWidget(dlg)
+    assert dlg.export_settings().panels == ()
+    assert dlg.foldback_box.toolTip() and dlg.vanishing_box.toolTip()
+    dlg.vanishing_box.setChecked(True)
+    assert dlg.export_settings().panels == ("vanishing",)
+    dlg.foldback_box.setChecked(True)
+    assert dlg.export_settings().panels == ("foldback", "vanishing")
+    dlg.every_combo.setCurrentIndex(2)           # every update
+    dlg.width_spin.setValue(W)
+    dlg.height_spin.setValue(H)
+    dlg.format_combo.setCurrentIndex(0)
+    dlg.out_edit.setText(str(tmp_path / "frames"))
+    assert dlg.start_export()
+    assert dlg.job.settings.panels == ("foldback", "vanishing")
+    assert dlg._canvas.panel_names == ("foldback", "vanishing")
+    qtbot.waitUntil(lambda: dlg.result is not None, timeout=20000)
+    assert not dlg.result.cancelled and len(pngs(tmp_path / "frames")) == 2
