@@ -30,8 +30,8 @@ def _range(kind: str, values: np.ndarray) -> tuple[float, bool]:
 def build_frame(session) -> ViewFrame:
     """The picture of ``session`` at its current micro-step.
 
-    Columns are right-aligned: a window shorter than ``session.columns`` (the
-    first steps under BPTT(T; 1)) leaves the leftmost columns empty.
+    Columns are right-aligned within ``session.columns`` (which is the current
+    window's length, so the offset is zero today).
     """
     upd = session.update
     pas = upd.pas

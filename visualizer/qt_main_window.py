@@ -116,6 +116,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._plot_throttle = Throttle(self.cost_plot.refresh, parent=self)
         ev = self.session.events
         ev.connect("structure", self._on_structure)
+        ev.connect("window", self._on_structure)
         ev.connect("frame", self._on_frame)
         ev.connect("cost", self._on_cost)
         ev.connect("diverged", self._on_diverged)
@@ -396,7 +397,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._view_throttle.stop()
         self._plot_throttle.stop()
         ev = self.session.events
-        for name, fn in (("structure", self._on_structure), ("frame", self._on_frame),
+        for name, fn in (("structure", self._on_structure), ("window", self._on_structure),
+                         ("frame", self._on_frame),
                          ("cost", self._on_cost), ("diverged", self._on_diverged),
                          ("config", self._on_config)):
             ev.disconnect(name, fn)

@@ -5,7 +5,9 @@ update micro-step by micro-step (the update is computed whole by
 ``Trainer.prepare(detail=True)``, so stepping costs nothing). Views subscribe
 to its :class:`~visualizer.events.Events`:
 
-- ``"structure"``: the network or the drawn window changed shape (rebuild geometry);
+- ``"structure"``: the network changed shape or was rebuilt (rebuild geometry);
+- ``"window"``: the number of copies drawn changed (the window grows to T copies at the
+  start of a sequence under BPTT(T; 1)): re-lay the columns;
 - ``"frame"``: something visible changed (recolour);
 - ``"cost"``: a cost was recorded;
 - ``"diverged"``: an update was refused as not finite (argument: the message);
@@ -136,7 +138,7 @@ class Session:
     """
 
     def __init__(self, config: Config | None = None, task=None):
-        self.events = Events("structure", "frame", "cost", "diverged", "config")
+        self.events = Events("structure", "window", "frame", "cost", "diverged", "config")
         self.custom_task = task    # a Task not in core.tasks.TASKS (the user's own data), or None
         self.sample = 0            # the sample l drawn
         self.edge_pin = None       # None = follow the phase, else "signal"|"error"|"share"|"weight"
@@ -161,6 +163,7 @@ class Session:
         self._record_eval()
         self._undo = None
         self._prepare()
+        self._drawn_columns = self.columns
         self.events.emit("structure")
         self.events.emit("frame")
 
@@ -198,8 +201,16 @@ class Session:
 
     @property
     def columns(self) -> int:
-        """Copies drawn: the longest window of the scheme over the sequence."""
-        return max(t_end - w0 for w0, t_end, _ in core.windows(self.trainer.scheme, self.trainer.L))
+        """Copies drawn: those of the current update's window (fewer at the sequence start
+        under BPTT(T; 1), where the window has not yet grown to T copies)."""
+        return self.update.t_end - self.update.w0
+
+    def _emit_frame(self) -> None:
+        """Tell the views to redraw; first to re-lay the columns when the window's length changed."""
+        if self.columns != self._drawn_columns:
+            self._drawn_columns = self.columns
+            self.events.emit("window")
+        self.events.emit("frame")
 
     def configure(self, **changes) -> None:
         """Change settings: η and clipping live, anything else rebuilds the network.
@@ -225,7 +236,7 @@ class Session:
                 self._prepare()
                 self.position = min(p, len(self.timeline))
             self.events.emit("config", tuple(changes))
-            self.events.emit("frame")
+            self._emit_frame()
             return
         old = self.config
         try:
@@ -275,7 +286,7 @@ class Session:
             p = 0
         self._prepare()
         self.position = min(p, len(self.timeline) - 1)
-        self.events.emit("frame")
+        self._emit_frame()
 
     # -- stepping ----------------------------------------------------------
     @property
@@ -293,7 +304,7 @@ class Session:
         if self.applied:
             self._prepare()
             self.position = 1
-            self.events.emit("frame")
+            self._emit_frame()
             return True
         return self._goto(self.position + 1)
 
@@ -312,7 +323,7 @@ class Session:
         elif self.applied:
             return False
         self.position -= 1
-        self.events.emit("frame")
+        self._emit_frame()
         return True
 
     def next_phase(self) -> bool:
@@ -332,10 +343,10 @@ class Session:
         if p == len(self.timeline) and not self.applied:
             if not self._apply(undoable=True):
                 self.position = len(self.timeline) - 1
-                self.events.emit("frame")
+                self._emit_frame()
                 return False
         self.position = p
-        self.events.emit("frame")
+        self._emit_frame()
         return True
 
     def _apply(self, undoable: bool, emit: bool = True) -> bool:
@@ -375,7 +386,7 @@ class Session:
                 self.events.emit("cost")
                 self._prepare()       # show the refused update's last finite state
                 self.position = len(self.timeline) - 1
-                self.events.emit("frame")
+                self._emit_frame()
                 return done
             done += 1
         if n:
@@ -383,7 +394,7 @@ class Session:
             self.position = len(self.timeline)
             self._undo = None
             self.events.emit("cost")
-            self.events.emit("frame")
+            self._emit_frame()
         return done
 
     def _record_eval(self) -> None:

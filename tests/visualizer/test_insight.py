@@ -26,6 +26,7 @@ class Window(QtWidgets.QMainWindow):
         self.view = UnfoldedView()
         self.setCentralWidget(self.view)
         session.events.connect("structure", self._structure)
+        session.events.connect("window", self._structure)
         session.events.connect("frame", self._frame)
         self._structure()
 
@@ -61,6 +62,7 @@ def _detach():
         s, win, ins = OPEN.pop()
         ins.detach()
         s.events.disconnect("structure", win._structure)
+        s.events.disconnect("window", win._structure)
         s.events.disconnect("frame", win._frame)
 
 

@@ -217,7 +217,10 @@ def test_a_task_parameter_and_the_scheme_rebuild(win):
     win.parameters.param("scheme").setValue("boden")
     assert s.trainer.scheme.h_prime == 1 and win.parameters.param("h").opts["enabled"]
     win.parameters.param("h").setValue(5)
-    assert s.trainer.scheme.h == 5 and s.columns == 5
+    assert s.trainer.scheme.h == 5 and s.columns == 1     # the window grows to h copies
+    for _ in range(6):
+        act(win, "actionNextUpdate").trigger()
+    assert s.columns == 5
     win.flush()
     assert win.frame.shape[3] == 5
 

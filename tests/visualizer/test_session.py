@@ -126,9 +126,13 @@ def test_frame_follows_the_phase(session):
 
 def test_window_slides_under_boden():
     s = Session(Config.for_task("hello", scheme="boden", h=2))
-    assert s.columns == 2
+    rebuilt = []
+    s.events.connect("window", lambda: rebuilt.append(s.columns))
+    assert s.columns == 1                   # the window grows to T copies, then slides
     steps = []
     for _ in range(4):
         s.next_update()
+        s.step()
         steps.append(build_frame(s).steps)
-    assert steps[1] == [1, 2] and steps[3] == [3, 4]
+    assert steps == [[1, 2], [2, 3], [3, 4], [1]]
+    assert rebuilt == [2, 1]
