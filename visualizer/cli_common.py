@@ -97,6 +97,28 @@ def _task_params(task: str, items: list[str]) -> dict:
     return out
 
 
+def model_changes(args) -> dict:
+    """The Config changes the model options ask for (not the task or its parameters).
+
+    Raises
+    ------
+    UsageError
+        For an out-of-range number or an incomplete custom scheme.
+    """
+    changes = {}
+    for opt, key in (("hidden", "M"), ("eta", "eta"), ("P", "P"), ("clip", "clip"),
+                     ("h", "h"), ("h_prime", "h_prime")):
+        v = _number(opt, getattr(args, opt))
+        if v is not None:
+            changes[key] = v
+    for opt, key in (("f", "hidden"), ("g", "output"), ("cost", "cost"), ("scheme", "scheme")):
+        if getattr(args, opt) is not None:
+            changes[key] = getattr(args, opt)
+    if changes.get("scheme") == "custom" and ("h" not in changes or "h_prime" not in changes):
+        raise UsageError("--scheme custom needs both --h and --h-prime")
+    return changes
+
+
 def config_from_args(args, default_task: str = "temporal-xor") -> Config:
     """The :class:`Config` the options describe.
 
@@ -108,20 +130,10 @@ def config_from_args(args, default_task: str = "temporal-xor") -> Config:
     task = args.task or default_task
     if task not in core_tasks.TASKS:
         raise UsageError(f"unknown task {task!r}; valid: {', '.join(core_tasks.TASKS)}")
-    changes = {}
+    changes = model_changes(args)
     if args.param:
         changes["task_params"] = _task_params(task, args.param)
-    for opt, key in (("hidden", "M"), ("eta", "eta"), ("P", "P"), ("clip", "clip"),
-                     ("h", "h"), ("h_prime", "h_prime")):
-        v = _number(opt, getattr(args, opt))
-        if v is not None:
-            changes[key] = v
-    for opt, key in (("f", "hidden"), ("g", "output"), ("cost", "cost"), ("scheme", "scheme")):
-        if getattr(args, opt) is not None:
-            changes[key] = getattr(args, opt)
     seed = _number("seed", args.seed) or 0
-    if changes.get("scheme") == "custom" and ("h" not in changes or "h_prime" not in changes):
-        raise UsageError("--scheme custom needs both --h and --h-prime")
     try:
         cfg = Config.for_task(task, seed=seed, **changes)
         core.activations.check_pair(cfg.output, cfg.cost)

@@ -25,7 +25,7 @@ import time
 from core import activations
 from core import datasets
 
-from .cli_common import UsageError, _number, add_model_options, config_from_args, fail
+from .cli_common import UsageError, _number, add_model_options, config_from_args, fail, model_changes
 
 PROG = "rnn-unfold train"
 MAX_UPDATES = 10_000_000
@@ -95,17 +95,7 @@ def config_for_task(args, task):
         raise UsageError("--param applies to built-in tasks only")
     if args.P is not None:
         raise UsageError("--batch does not apply to your own data (its sequences are the batch)")
-    changes = {}
-    for opt, key in (("hidden", "M"), ("eta", "eta"), ("clip", "clip"), ("h", "h"),
-                     ("h_prime", "h_prime")):
-        v = _number(opt, getattr(args, opt))
-        if v is not None:
-            changes[key] = v
-    for opt, key in (("f", "hidden"), ("g", "output"), ("cost", "cost"), ("scheme", "scheme")):
-        if getattr(args, opt) is not None:
-            changes[key] = getattr(args, opt)
-    if changes.get("scheme") == "custom" and ("h" not in changes or "h_prime" not in changes):
-        raise UsageError("--scheme custom needs both --h and --h-prime")
+    changes = model_changes(args)       # --batch was refused above
     seed = _number("seed", args.seed) or 0
     try:
         cfg = Config.from_task(task, seed=seed, **changes)
