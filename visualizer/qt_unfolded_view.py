@@ -68,7 +68,7 @@ def _qcolor(rgba) -> QtGui.QColor:
 
 
 def _fmt(v: float) -> str:
-    if v == 0:
+    if abs(v) <= 1e-12:     # the floor of an all-zero scale: say zero, not ±1e-12
         return "0"
     a = abs(v)
     if a >= 1e4 or a < 1e-3:
