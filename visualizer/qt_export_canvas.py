@@ -178,7 +178,7 @@ class ExportCanvas(QtWidgets.QWidget):
         self.detach()
         classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel}
         for name in self.panel_names:
-            w = classes[name](session)
+            w = classes[name](session, **({"scroll": False} if name == "foldback" else {}))
             w.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             w.setAutoFillBackground(True)
             pal = w.palette()

@@ -138,10 +138,13 @@ class FoldbackPanel(QtWidgets.QWidget):
 
     weightClicked = Signal(str, int, int)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, scroll: bool = True):
         super().__init__(parent)
         self.session = session
         self.setObjectName("foldbackPanel")
+        # In a dock the heatmaps keep their readable size and scroll; an export
+        # (scroll=False) lays them out at the size it draws.
+        self.scroll = QtWidgets.QScrollArea() if scroll else None
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
         self.glw.ci.layout.setContentsMargins(2, 2, 2, 2)
@@ -153,7 +156,13 @@ class FoldbackPanel(QtWidgets.QWidget):
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(2)
         lay.addWidget(self.caption)
-        lay.addWidget(self.glw, 1)
+        if self.scroll is not None:
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            self.scroll.setWidget(self.glw)
+            lay.addWidget(self.scroll, 1)
+        else:
+            lay.addWidget(self.glw, 1)
         self.copy_images: dict = {}
         self.sum_images: dict = {}
         self.before_images: dict = {}
@@ -239,6 +248,9 @@ class FoldbackPanel(QtWidgets.QWidget):
         glw.addItem(self.weight_bar, row=1, col=5 + T, rowspan=3)
         for c in range(1 + T + 3):
             glw.ci.layout.setColumnStretchFactor(c, 1 if c else 0)
+        if self.scroll is not None:
+            least = glw.ci.layout.minimumSize()
+            glw.setMinimumSize(int(least.width()) + 8, int(least.height()) + 8)
         self._state = {}
 
     # -- drawing --------------------------------------------------------------------
