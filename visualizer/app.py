@@ -38,6 +38,10 @@ def run(args=None, config=None) -> int:
     QtCore.QCoreApplication.setOrganizationName("rnn-unfold")
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationDisplayName("rnn-unfold")
+    from PySide6 import QtGui
+
+    from .resources import asset
+    app.setWindowIcon(QtGui.QIcon(str(asset("icon.svg"))))
 
     from .qt_main_window import MainWindow
     from .session import Session

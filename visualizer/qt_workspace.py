@@ -99,6 +99,9 @@ class Workspace(QtCore.QObject):
                          "Train on your own text: next-character prediction"),
             self._action("actionLoadCsv", "Load &CSV data…", None, self.load_csv_dialog,
                          "Train on your own numeric sequences from a CSV file"),
+            self._action("actionLoadSample", "Load the sample te&xt", None, self.load_sample,
+                         "Next-character prediction on the opening of Alice's Adventures in "
+                         "Wonderland (shipped with the program), as in min-char-rnn"),
             None,
         ]
         restore = self._action("actionRestoreDefaults", "&Restore defaults", None,
@@ -257,6 +260,17 @@ class Workspace(QtCore.QObject):
             self._warn("Cannot use this text", str(err))
             return False
         self._remember_dir(path)
+        return self._use(task)
+
+    def load_sample(self) -> bool:
+        """File ▸ Load the sample text: the text shipped in assets/."""
+        from .resources import asset
+        self._pause()
+        try:
+            task = datasets.load_text(str(asset("sample.txt")), seed=self.session.config.seed)
+        except datasets.DataError as err:   # only if the installation is damaged
+            self._warn("Cannot use the sample text", str(err))
+            return False
         return self._use(task)
 
     def load_csv_dialog(self) -> None:

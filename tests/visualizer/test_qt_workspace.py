@@ -318,3 +318,29 @@ def test_damaged_remembered_config_is_ignored(qtbot, fakes):
     qtbot.addWidget(w)
     qt_workspace.install(w, excepthook=False)
     assert w.session.config == default_config()
+
+
+def test_the_shipped_sample_text_becomes_a_character_task(win, fakes):
+    from visualizer.resources import asset
+    text = asset("sample.txt").read_text(encoding="utf-8")
+    win.workspace.actions["actionLoadSample"].trigger()
+    s = win.session
+    assert [kind for kind, *_ in fakes] == ["information"]  # what was applied, no warning
+    assert "sample.txt" in fakes[0][2]
+    assert s.config.output == "softmax" and s.config.cost == "ce"
+    vocab = set(s.task.input_labels)
+    assert {"A", "l", "i", "c", "e"} <= vocab
+    # next-character targets: the target at t is the input at t + 1
+    X, D = s.task.X, s.task.D
+    np.testing.assert_array_equal(D[:-1], X[1:])
+    assert len(text) > 400
+    s.run_updates(3)
+    assert s.trainer.updates == 3
+
+
+def test_the_window_icon_is_shipped_and_loads(qtbot):
+    from PySide6 import QtGui
+
+    from visualizer.resources import asset
+    icon = QtGui.QIcon(str(asset("icon.svg")))
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
