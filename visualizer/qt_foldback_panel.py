@@ -269,9 +269,9 @@ class FoldbackPanel(QtWidgets.QWidget):
         fb = pas.foldback
         if fb is None or self._shape is None:
             return
-        N, M, O, T = self._shape
         if (s.net.N, s.net.M, s.net.O, s.columns) != self._shape:
             self._build(s.net.N, s.net.M, s.net.O, s.columns)
+        N, M, O, T = self._shape
         rv = s.timeline.reveal(s.position)
         Lw = upd.t_end - upd.w0
         off = T - Lw

@@ -378,3 +378,24 @@ def test_cli_gradcheck_bad_input(capsys):
     assert cli.main(["gradcheck", "--task", "no-such-task"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "unknown task" in err
+
+
+def test_foldback_panel_follows_the_window_as_it_grows(boden):
+    """Under BPTT(4; 1) the window has 1, 2, 3, then 4 copies: the panel re-lays itself."""
+    s, win, ins = boden
+    seen = []
+    for _ in range(5):
+        s.next_update()
+        ins.flush()
+        seen.append(len(ins.foldback.copy_images["U"]))
+        assert seen[-1] == s.columns
+        fb = s.update.pas.foldback
+        np.testing.assert_allclose(ins.foldback.sum_images["U"].image, fb.U.sum(axis=0))
+        bptt_from = s.timeline.reveal(s.position).bptt_from
+        for c in range(s.columns):          # every copy shows its own term, in its own place
+            img = ins.foldback.copy_images["U"][c].image
+            if c >= bptt_from:
+                np.testing.assert_allclose(img, fb.U[c])
+            else:                           # no error reached this copy: nothing drawn
+                assert np.isnan(img).all()
+    assert seen[:4] == [1, 2, 3, 4]
