@@ -186,14 +186,8 @@ class Context:
         self.output = session.net.output
         self.cost = session.trainer.cost
         net = session.net
-        applied = session.applied
-        self.weights = {}
-        self.after = {} if applied else None
-        for name in ("V", "U", "W", "theta_h", "theta_o"):
-            now = getattr(net, name)
-            self.weights[name] = now - upd.change[name] if applied else now
-            if applied:
-                self.after[name] = now
+        self.weights = session.pass_weights()
+        self.after = net.params() if session.applied else None
         self.V, self.U, self.W = self.weights["V"], self.weights["U"], self.weights["W"]
         self.theta_h, self.theta_o = self.weights["theta_h"], self.weights["theta_o"]
 

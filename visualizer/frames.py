@@ -30,8 +30,7 @@ def _range(kind: str, values: np.ndarray) -> tuple[float, bool]:
 def build_frame(session) -> ViewFrame:
     """The picture of ``session`` at its current micro-step.
 
-    Columns are right-aligned within ``session.columns`` (which is the current
-    window's length, so the offset is zero today).
+    One column per copy of the current update's window (``session.columns``).
     """
     upd = session.update
     pas = upd.pas
@@ -40,55 +39,52 @@ def build_frame(session) -> ViewFrame:
     rv = tl.reveal(session.position)
     l = session.sample
     net = session.net
-    T = session.columns
-    Lw = upd.t_end - upd.w0
-    off = T - Lw
+    T = session.columns                 # the window's copies, t = w0 + 1 … t_end
     N, M, O = net.N, net.M, net.O
     nan = np.nan
 
-    x = np.full((T, N), nan)
+    x = pas.X[:, l].copy()              # the inputs are known before anything is revealed
     s = np.full((T + 1, M), nan)
     y = np.full((T, O), nan)
-    x[off:] = pas.X[:, l]
-    s[off] = tr.s[0, l]
-    s[off + 1:off + 1 + rv.s] = tr.s[1:1 + rv.s, l]
-    y[off:off + rv.y] = tr.y[:rv.y, l]
+    s[0] = tr.s[0, l]
+    s[1:1 + rv.s] = tr.s[1:1 + rv.s, l]
+    y[:rv.y] = tr.y[:rv.y, l]
 
     delta_s = np.full((T + 1, M), nan)
     delta_y = np.full((T, O), nan)
     dcols = np.nonzero(rv.output)[0]
-    delta_y[off + dcols] = pas.deltas.delta_o[dcols, l]
-    if rv.bptt_from < Lw:
-        delta_s[off + 1 + rv.bptt_from:off + 1 + Lw] = pas.deltas.delta_h[rv.bptt_from:, l]
+    delta_y[dcols] = pas.deltas.delta_o[dcols, l]
+    if rv.bptt_from < T:
+        delta_s[1 + rv.bptt_from:] = pas.deltas.delta_h[rv.bptt_from:, l]
 
     mode = session.edge_mode
     # signals and errors travelled along the weights the pass was computed with
-    undo = upd.change if session.applied else {"V": 0.0, "U": 0.0, "W": 0.0}
-    V, U, W = net.V - undo["V"], net.U - undo["U"], net.W - undo["W"]
+    used = session.pass_weights()
+    V, U, W = used["V"], used["U"], used["W"]
     eV = np.full((T, M, N), nan)
     eU = np.full((T, M, M), nan)
     eW = np.full((T, O, M), nan)
     if mode == "weight":                # the weights as they are now
-        eV[off:] = net.V
-        eU[off:] = net.U
-        eW[off:] = net.W
+        eV[:] = net.V
+        eU[:] = net.U
+        eW[:] = net.W
     elif mode == "signal":
         ns, ny = rv.s, rv.y
-        eV[off:off + ns] = pas.X[:ns, l, None, :] * V
-        eU[off:off + ns] = tr.s[:ns, l, None, :] * U
-        eW[off:off + ny] = tr.s[1:1 + ny, l, None, :] * W
+        eV[:ns] = pas.X[:ns, l, None, :] * V
+        eU[:ns] = tr.s[:ns, l, None, :] * U
+        eW[:ny] = tr.s[1:1 + ny, l, None, :] * W
     elif mode == "error":
-        eW[off + dcols] = pas.deltas.delta_o[dcols, l, :, None] * W
-        if rv.bptt_from < Lw:
+        eW[dcols] = pas.deltas.delta_o[dcols, l, :, None] * W
+        if rv.bptt_from < T:
             # the error δ_j(t) travels back along u_jh into s_h(t−1)
-            eU[off + rv.bptt_from:off + Lw] = pas.deltas.delta_h[rv.bptt_from:, l, :, None] * U
+            eU[rv.bptt_from:] = pas.deltas.delta_h[rv.bptt_from:, l, :, None] * U
     else:  # share
         fb = pas.foldback
         c0 = rv.folded_from
-        if c0 < Lw:
-            eV[off + c0:off + Lw] = fb.V[c0:]
-            eU[off + c0:off + Lw] = fb.U[c0:]
-            eW[off + c0:off + Lw] = fb.W[c0:]
+        if c0 < T:
+            eV[c0:] = fb.V[c0:]
+            eU[c0:] = fb.U[c0:]
+            eW[c0:] = fb.W[c0:]
 
     rng_s, div_s = _range(net.hidden, tr.s[:, l])
     rng_y, div_y = _range(net.output, tr.y[:, l])
@@ -100,14 +96,14 @@ def build_frame(session) -> ViewFrame:
     phase = session.phase
     active_column = active_layer = None
     if st is not None and st.column >= 0:
-        active_column = off + st.column
+        active_column = st.column
         active_layer = {"forward": st.layer, "output": "y", "bptt": "s", "foldback": "s"}[phase]
     # the fold-back adds the copies up; no signal travels then
     direction = {"forward": "forward", "output": "backward", "bptt": "backward"}.get(phase)
     if session.position == 0:
         direction = None
-    steps = [upd.w0 + c - off + 1 for c in range(T)]
-    z = [Lw - 1 - (c - off) if c >= off else None for c in range(T)]
+    steps = [upd.w0 + c + 1 for c in range(T)]
+    z = [T - 1 - c for c in range(T)]
     return ViewFrame(
         x=x, s=s, y=y, edge_V=eV, edge_U=eU, edge_W=eW,
         node_range_x=rng_x, node_range_s=rng_s, node_range_y=rng_y,

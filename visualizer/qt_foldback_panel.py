@@ -331,12 +331,8 @@ class FoldbackPanel(QtWidgets.QWidget):
 
     def _pass_weights(self) -> dict:
         """V, U, W as the pass used them (before the update, also once it is applied)."""
-        s = self.session
-        out = {}
-        for m in MATRICES:
-            now = getattr(s.net, m)
-            out[m] = now - s.update.change[m] if s.applied else now.copy()
-        return out
+        used = self.session.pass_weights()
+        return {m: used[m].copy() for m in MATRICES}
 
     # -- clicks ---------------------------------------------------------------------
     def _on_click(self, ev) -> None:

@@ -161,8 +161,7 @@ class VanishingPanel(QtWidgets.QWidget):
 
     # -- drawing ----------------------------------------------------------------------
     def _pass_U(self):
-        s = self.session
-        return s.net.U - s.update.change["U"] if s.applied else s.net.U
+        return self.session.pass_weights()["U"]
 
     def refresh(self) -> None:
         """Show the current update and the history."""

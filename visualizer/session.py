@@ -404,6 +404,18 @@ class Session:
         self.curve_eval.append((self.trainer.updates, train, test))
 
     # -- what is shown -----------------------------------------------------
+    def pass_weights(self) -> dict:
+        """V, U, W, θ as the current pass used them: before the update, also once it is applied.
+
+        Returns
+        -------
+        dict of str to ndarray
+            The network's own arrays while the update is pending, copies after.
+        """
+        if not self.applied:
+            return self.net.params()
+        return {name: getattr(self.net, name) - self.update.change[name] for name in core.PARAMS}
+
     @property
     def edge_mode(self) -> str:
         """What the edges show now: the pinned mode, or the phase's default."""
