@@ -25,8 +25,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 from PySide6 import QtWidgets  # noqa: E402
 
 from visualizer import export as ex  # noqa: E402
-from visualizer.qt_export_canvas import ExportCanvas  # noqa: E402
-from visualizer.session import Config, Session  # noqa: E402
+from visualizer.qt.export_canvas import ExportCanvas  # noqa: E402
+from visualizer.model.session import Config, Session  # noqa: E402
 
 
 def states(task: str, n: int):

@@ -15,9 +15,9 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 import numpy as np  # noqa: E402
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
-from visualizer import colormaps as cm  # noqa: E402
-from visualizer.qt_unfolded_view import UnfoldedView  # noqa: E402
-from visualizer.view_frame import ViewFrame  # noqa: E402
+from visualizer.qt import colormaps as cm  # noqa: E402
+from visualizer.qt.unfolded.view import UnfoldedView  # noqa: E402
+from visualizer.model.view_frame import ViewFrame  # noqa: E402
 
 WIDTH, HEIGHT = 1600, 600
 

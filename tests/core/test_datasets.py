@@ -47,7 +47,7 @@ def test_text_caps_are_applied_and_stated(tmp_path):
 
 
 def test_text_learns_something(tmp_path):
-    from visualizer.session import Session
+    from visualizer.model.session import Session
     task = datasets.text_task("the cat sat on the mat. " * 40, name="cat")
     s = Session(task=task)
     s.run_updates(150)
@@ -148,7 +148,7 @@ def test_binary_csv(tmp_path):
 
 
 def test_csv_task_trains(tmp_path):
-    from visualizer.session import Session
+    from visualizer.model.session import Session
     t = np.arange(200)
     rows = "x,next\n" + "".join(f"{np.sin(i / 3):.5f},{np.sin((i + 1) / 3):.5f}\n" for i in t)
     task = datasets.load_csv(write(tmp_path, "s.csv", rows), "x", "next", sequence_length=20)

@@ -27,9 +27,9 @@ def rss_mb() -> float:
 @pytest.mark.parametrize("task", ["hello", "echo"])
 def test_play_10000_updates_memory_flat(qtbot, task, tmp_path):
     from visualizer import qt_workspace
-    from visualizer.qt_controls import SPEEDS
-    from visualizer.qt_main_window import MainWindow
-    from visualizer.session import Config, Session
+    from visualizer.qt.controls import SPEEDS
+    from visualizer.qt.main_window import MainWindow
+    from visualizer.model.session import Config, Session
 
     win = MainWindow(Session(Config.for_task(task)))
     qtbot.addWidget(win)

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 import core
-from visualizer import cli, workspace
+from visualizer import cli
+from visualizer.model import workspace
 
 
 def run(capsys, *argv):

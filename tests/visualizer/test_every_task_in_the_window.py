@@ -6,8 +6,8 @@ redraw, a panel refresh), so this catches what one task's shapes break in anothe
 import pytest
 
 import core
-from visualizer.qt_main_window import MainWindow
-from visualizer.session import Config, Session
+from visualizer.qt.main_window import MainWindow
+from visualizer.model.session import Config, Session
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from visualizer import export as ex  # noqa: E402
-from visualizer.session import Config, Session  # noqa: E402
+from visualizer.model.session import Config, Session  # noqa: E402
 
 W, H = 480, 270
 HAS_VIDEO = importlib.util.find_spec("imageio_ffmpeg") is not None and importlib.util.find_spec("imageio") is not None
@@ -23,7 +23,7 @@ def session():
 
 @pytest.fixture
 def render(qapp):
-    from visualizer.qt_export_canvas import ExportCanvas
+    from visualizer.qt.export_canvas import ExportCanvas
     canvas = ExportCanvas(size=(W, H))
     yield lambda s: canvas.render(s, W, H)
     canvas.deleteLater()
@@ -127,7 +127,7 @@ def test_mp4_is_written_with_every_frame_padded_to_even(session, render, tmp_pat
     mp4 = tmp_path / "m.mp4"
     w, h = 321, 181
 
-    from visualizer.qt_export_canvas import ExportCanvas
+    from visualizer.qt.export_canvas import ExportCanvas
     canvas = ExportCanvas(size=(w, h))
     job = ex.Export(session, ex.ExportSettings(mp4=str(mp4), size=(w, h), every="phase"),
                     lambda s: canvas.render(s, w, h))
@@ -210,7 +210,7 @@ def test_parse_size_refuses(text):
 def test_canvas_is_fixed_size_premultiplied_and_deterministic(session, qapp):
     from PySide6 import QtGui
 
-    from visualizer.qt_export_canvas import ExportCanvas
+    from visualizer.qt.export_canvas import ExportCanvas
     a = ExportCanvas(size=(W, H)).render(session)
     b = ExportCanvas(size=(W, H)).render(session)
     assert (a.width(), a.height()) == (W, H)
@@ -224,7 +224,7 @@ def test_canvas_is_fixed_size_premultiplied_and_deterministic(session, qapp):
 def test_canvas_draws_extra_panels(session, qapp):
     from PySide6 import QtGui, QtWidgets
 
-    from visualizer.qt_export_canvas import ExportCanvas
+    from visualizer.qt.export_canvas import ExportCanvas
     panel = QtWidgets.QLabel("panel")
     panel.setAutoFillBackground(True)
     pal = panel.palette()
@@ -249,7 +249,7 @@ def mid_foldback(session):
 
 @pytest.fixture
 def panel_canvas(qapp):
-    from visualizer.qt_export_canvas import ExportCanvas
+    from visualizer.qt.export_canvas import ExportCanvas
     made = []
 
     def make(**kw):
@@ -356,7 +356,7 @@ class _StandIn:
     """What the dialog needs of a window, if the main window is not there."""
 
     def __init__(self, session):
-        from visualizer.qt_unfolded_view import UnfoldedView
+        from visualizer.qt.unfolded.view import UnfoldedView
         self.session = session
         self.view = UnfoldedView()
         self.messages = []
@@ -368,7 +368,7 @@ class _StandIn:
 @pytest.fixture
 def window(qtbot, session):
     try:
-        from visualizer.qt_main_window import MainWindow
+        from visualizer.qt.main_window import MainWindow
     except ImportError:
         yield _StandIn(session)
         return
@@ -378,7 +378,7 @@ def window(qtbot, session):
 
 
 def test_dialog_exports_k_updates_and_leaves_the_window_alone(qtbot, window, tmp_path):
-    from visualizer.qt_export_dialog import ExportDialog
+    from visualizer.qt.export_dialog import ExportDialog
     sess = window.session
     sess.step()
     pos, upd = sess.position, sess.trainer.updates
@@ -401,7 +401,7 @@ def test_dialog_exports_k_updates_and_leaves_the_window_alone(qtbot, window, tmp
 
 
 def test_dialog_cancel_and_bad_fields(qtbot, window, tmp_path):
-    from visualizer.qt_export_dialog import ExportDialog
+    from visualizer.qt.export_dialog import ExportDialog
     dlg = ExportDialog(window)
     qtbot.addWidget(dlg)
     (tmp_path / "file").write_text("x")
@@ -424,7 +424,7 @@ def test_dialog_cancel_and_bad_fields(qtbot, window, tmp_path):
 
 def test_dialog_disables_mp4_without_the_extra(qtbot, window, monkeypatch):
     monkeypatch.setattr(ex, "video_available", lambda: False)
-    from visualizer.qt_export_dialog import ExportDialog
+    from visualizer.qt.export_dialog import ExportDialog
     dlg = ExportDialog(window)
     qtbot.addWidget(dlg)
     item = dlg.format_combo.model().item(2)
@@ -450,7 +450,7 @@ def test_until_stopped_finishes_the_movie_with_the_frames_so_far(session, render
 
 
 def test_dialog_panel_checkboxes_reach_the_settings_and_the_frames(qtbot, window, tmp_path):
-    from visualizer.qt_export_dialog import ExportDialog
+    from visualizer.qt.export_dialog import ExportDialog
     dlg = ExportDialog(window)
     qtbot.addWidget(dlg)
     assert dlg.export_settings().panels == ()

@@ -11,10 +11,12 @@ from PySide6 import QtCore, QtWidgets  # noqa: E402
 import core  # noqa: E402
 from core import diagnostics as dg  # noqa: E402
 from core import gradcheck as gc  # noqa: E402
-from visualizer import cli, equations, insight  # noqa: E402
-from visualizer.frames import build_frame  # noqa: E402
-from visualizer.qt_unfolded_view import UnfoldedView  # noqa: E402
-from visualizer.session import Config, Session  # noqa: E402
+from visualizer import cli
+from visualizer.model import equations
+from visualizer.qt import insight  # noqa: E402
+from visualizer.model.frames import build_frame  # noqa: E402
+from visualizer.qt.unfolded.view import UnfoldedView  # noqa: E402
+from visualizer.model.session import Config, Session  # noqa: E402
 
 
 class Window(QtWidgets.QMainWindow):

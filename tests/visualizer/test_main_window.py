@@ -10,10 +10,10 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
-from visualizer import colormaps as cm  # noqa: E402
-from visualizer.qt_controls import SPEEDS  # noqa: E402
-from visualizer.qt_main_window import MainWindow  # noqa: E402
-from visualizer.session import Config, Session  # noqa: E402
+from visualizer.qt import colormaps as cm  # noqa: E402
+from visualizer.qt.controls import SPEEDS  # noqa: E402
+from visualizer.qt.main_window import MainWindow  # noqa: E402
+from visualizer.model.session import Config, Session  # noqa: E402
 
 W, H = 1000, 520
 FAST = len(SPEEDS) - 1
@@ -325,7 +325,7 @@ def test_layout_is_restored_at_the_next_start(qtbot):
 
 
 def test_export_and_help(win, qtbot):
-    if importlib.util.find_spec("visualizer.qt_export_dialog") is None:
+    if importlib.util.find_spec("visualizer.qt.export_dialog") is None:
         act(win, "actionExport").trigger()
         assert "Export" in win.statusBar().currentMessage()
     else:                               # the dialog opens modally; close it from the event loop

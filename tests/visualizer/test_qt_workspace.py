@@ -10,9 +10,10 @@ import pytest  # noqa: E402
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
 import core  # noqa: E402
-from visualizer import qt_workspace, workspace  # noqa: E402
-from visualizer.qt_main_window import MainWindow, default_config  # noqa: E402
-from visualizer.session import Config, Session  # noqa: E402
+from visualizer.model import workspace
+from visualizer.qt import workspace_actions as qt_workspace  # noqa: E402
+from visualizer.qt.main_window import MainWindow, default_config  # noqa: E402
+from visualizer.model.session import Config, Session  # noqa: E402
 
 
 class FakeBox:
@@ -226,7 +227,7 @@ def test_csv_dialog_refuses_bad_choices(qtbot):
 
 def test_divergence_pauses_and_says_what_to_try(win, fakes, qtbot):
     win.session.configure(**Config.for_task("adding", eta=50.0).to_dict())
-    from visualizer.qt_controls import SPEEDS
+    from visualizer.qt.controls import SPEEDS
     win.speed.set_level(len(SPEEDS) - 1)                       # "fast"
     with np.errstate(all="ignore"):
         action(win, "actionPlay").setChecked(True)
@@ -321,7 +322,7 @@ def test_damaged_remembered_config_is_ignored(qtbot, fakes):
 
 
 def test_the_shipped_sample_text_becomes_a_character_task(win, fakes):
-    from visualizer.resources import asset
+    from visualizer.model.resources import asset
     text = asset("sample.txt").read_text(encoding="utf-8")
     win.workspace.actions["actionLoadSample"].trigger()
     s = win.session
@@ -341,6 +342,6 @@ def test_the_shipped_sample_text_becomes_a_character_task(win, fakes):
 def test_the_window_icon_is_shipped_and_loads(qtbot):
     from PySide6 import QtGui
 
-    from visualizer.resources import asset
+    from visualizer.model.resources import asset
     icon = QtGui.QIcon(str(asset("icon.svg")))
     assert not icon.isNull() and not icon.pixmap(32, 32).isNull()

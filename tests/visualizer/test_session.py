@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 import core
-from visualizer.frames import build_frame
-from visualizer.session import Config, Session
+from visualizer.model.frames import build_frame
+from visualizer.model.session import Config, Session
 
 
 @pytest.fixture

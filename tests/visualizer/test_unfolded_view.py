@@ -7,9 +7,9 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6 import QtCore, QtGui  # noqa: E402
 
-from visualizer import colormaps as cm  # noqa: E402
-from visualizer.qt_unfolded_view import UnfoldedView  # noqa: E402
-from visualizer.view_frame import ViewFrame  # noqa: E402
+from visualizer.qt import colormaps as cm  # noqa: E402
+from visualizer.qt.unfolded.view import UnfoldedView  # noqa: E402
+from visualizer.model.view_frame import ViewFrame  # noqa: E402
 
 W, H = 900, 420
 N, M, O, T = 2, 3, 2, 3

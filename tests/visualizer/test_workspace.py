@@ -11,9 +11,9 @@ import pytest
 import core
 import core.tasks
 from core import datasets
-from visualizer import workspace
-from visualizer.session import Config, Session
-from visualizer.workspace import WorkspaceError
+from visualizer.model import workspace
+from visualizer.model.session import Config, Session
+from visualizer.model.workspace import WorkspaceError
 
 
 def weights(s):

@@ -32,8 +32,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import datasets
 
-from . import workspace
-from .session import Config
+from visualizer.model import workspace
+from visualizer.model.session import Config
 
 #: Module-level names so tests can replace the dialogs.
 QMessageBox = QtWidgets.QMessageBox
@@ -264,7 +264,7 @@ class Workspace(QtCore.QObject):
 
     def load_sample(self) -> bool:
         """File ▸ Load the sample text: the text shipped in assets/."""
-        from .resources import asset
+        from visualizer.model.resources import asset
         self._pause()
         try:
             task = datasets.load_text(str(asset("sample.txt")), seed=self.session.config.seed)
@@ -393,7 +393,7 @@ class Workspace(QtCore.QObject):
         speed = getattr(self.window, "speed", None)
         if speed is not None:
             try:
-                from .qt_controls import DEFAULT_SPEED
+                from visualizer.qt.controls import DEFAULT_SPEED
                 speed.set_level(DEFAULT_SPEED)
             except Exception:      # noqa: BLE001 - a missing control is not an error
                 pass
@@ -421,7 +421,7 @@ def _suggest(session) -> str:
 
 def _default_config() -> Config:
     try:
-        from .qt_main_window import default_config
+        from visualizer.qt.main_window import default_config
         return default_config()
     except ImportError:
         return Config.for_task("temporal-xor")

@@ -18,7 +18,7 @@ from PySide6.QtCore import Signal
 from core import tasks as core_tasks
 from core.schemes import PRESET_TEXT
 
-from .session import Config
+from visualizer.model.session import Config
 
 SCHEMES = ("elman", "boden", "epochwise", "chunked", "custom")
 SCHEME_TEXT = dict(PRESET_TEXT, custom="custom BPTT(h; h′): choose both")

@@ -1,7 +1,7 @@
 """Everything one picture of the unfolded network needs (no Qt).
 
 A :class:`ViewFrame` is what the stepping timeline hands to
-:class:`visualizer.qt_unfolded_view.UnfoldedView`.  All arrays are float64;
+:class:`visualizer.qt.unfolded.view.UnfoldedView`.  All arrays are float64;
 NaN means "not revealed yet" (node drawn hollow and grey, edge not drawn).
 """
 from __future__ import annotations

@@ -12,7 +12,7 @@ import sys
 import core
 from core import tasks as core_tasks
 
-from .session import Config
+from visualizer.model.session import Config
 
 SCHEMES = core.PRESETS + ("custom",)
 

@@ -1,6 +1,6 @@
 """The ``rnn-unfold`` command: the window by default, and headless sub-commands.
 
-Each sub-command lives in its own module ``visualizer.cli_<name>`` with
+Each sub-command lives in its own module ``visualizer.cli.<name>`` with
 ``add_arguments(parser)`` and ``run(args) -> int``.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from .cli_common import Parser, UsageError, add_model_options, config_from_args, fail
+from visualizer.cli.common import Parser, UsageError, add_model_options, config_from_args, fail
 
 SUBCOMMANDS = {
     "export": "write animation frames (PNG, GIF, MP4) without a window",
@@ -19,11 +19,7 @@ SUBCOMMANDS = {
 
 def _subcommand_modules():
     for name in SUBCOMMANDS:
-        try:
-            yield name, importlib.import_module(f"visualizer.cli_{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"visualizer.cli_{name}":
-                raise
+        yield name, importlib.import_module(f"visualizer.cli.{name}")
 
 
 def build_parser() -> Parser:
@@ -48,13 +44,13 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command:
-        module = importlib.import_module(f"visualizer.cli_{args.command}")
+        module = importlib.import_module(f"visualizer.cli.{args.command}")
         return module.run(args)
     try:
         config = config_from_args(args) if args.task or _any_model_option(args) else None
     except UsageError as err:
         return fail("rnn-unfold", str(err))
-    from . import app
+    from visualizer.qt import app
     return app.run(args, config)
 
 

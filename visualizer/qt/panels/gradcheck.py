@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import gradcheck as gc
 
-from .qt_foldback_panel import unsubscribe, subscribe
+from visualizer.qt.panels.foldback import unsubscribe, subscribe
 
 ROWS = ("V", "U", "W", "theta_h", "theta_o")
 

@@ -25,7 +25,7 @@ import time
 from core import activations
 from core import datasets
 
-from .cli_common import UsageError, _number, add_model_options, config_from_args, fail, model_changes
+from visualizer.cli.common import UsageError, _number, add_model_options, config_from_args, fail, model_changes
 
 PROG = "rnn-unfold train"
 MAX_UPDATES = 10_000_000
@@ -90,7 +90,7 @@ def task_from_args(args, seed: int = 0):
 
 def config_for_task(args, task):
     """The Config for the user's ``task`` with the model options on top (UsageError if bad)."""
-    from .session import Config
+    from visualizer.model.session import Config
     if args.param:
         raise UsageError("--param applies to built-in tasks only")
     if args.P is not None:
@@ -114,8 +114,8 @@ def session_from_args(args):
     UsageError
         For bad or conflicting options and unusable files (workspace or data).
     """
-    from . import workspace
-    from .session import Session
+    from visualizer.model import workspace
+    from visualizer.model.session import Session
     if getattr(args, "load", None):
         given = [flag for key, flag in _STRUCTURAL.items()
                  if getattr(args, key, None) not in (None, [])]
@@ -163,7 +163,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     """Train, report, save; returns the exit status."""
-    from . import workspace
+    from visualizer.model import workspace
     K = args.updates
     if not 0 <= K <= MAX_UPDATES:
         return fail(PROG, f"--updates must be between 0 and {MAX_UPDATES}, got {K}")

@@ -1,8 +1,8 @@
 """What one exported frame shows, drawn at a fixed size: the window's view, cost plot and panels.
 
-:class:`ExportCanvas` holds its own :class:`~visualizer.qt_unfolded_view.UnfoldedView`
-and, when asked, its own :class:`~visualizer.qt_cost_plot.CostPlot`, the same
-classes the main window shows, fed by the same :func:`~visualizer.frames.build_frame`,
+:class:`ExportCanvas` holds its own :class:`~visualizer.qt.unfolded.view.UnfoldedView`
+and, when asked, its own :class:`~visualizer.qt.cost_plot.CostPlot`, the same
+classes the main window shows, fed by the same :func:`~visualizer.model.frames.build_frame`,
 so a frame is what the window shows for that state (the whole network fitted,
 whatever the window's pan and zoom). Layout, as in the window: the network on
 top, the cost strip below (``COST_SHARE`` of the height), extra panels to the
@@ -11,8 +11,8 @@ right of the cost plot in that strip.
 Insight panels (``panels=("foldback", "vanishing")``, the names of
 :data:`visualizer.export.PANELS`) are built by the canvas itself, for the
 session it renders (in an export, the copy being stepped): a
-:class:`~visualizer.qt_foldback_panel.FoldbackPanel` and a
-:class:`~visualizer.qt_vanishing_panel.VanishingPanel` that follow that
+:class:`~visualizer.qt.panels.foldback.FoldbackPanel` and a
+:class:`~visualizer.qt.panels.vanishing.VanishingPanel` that follow that
 session's events and are flushed before each frame; rendering another session
 detaches them and builds new ones. The vanishing panel's controls (the ρ(U)
 spin box and button) are left out of the picture, and its history heatmap
@@ -42,9 +42,9 @@ import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from . import colormaps as cm
-from .frames import build_frame
-from .qt_unfolded_view import UnfoldedView
+from visualizer.qt import colormaps as cm
+from visualizer.model.frames import build_frame
+from visualizer.qt.unfolded.view import UnfoldedView
 
 __all__ = ["ExportCanvas", "COST_SHARE", "PANEL_SHARE", "MAIN_SHARE", "SIDE_SHARE"]
 
@@ -94,9 +94,9 @@ def _hide_controls(panel: QtWidgets.QWidget) -> None:
 
 
 def _cost_plot_class():
-    """The window's cost plot widget, when visualizer.qt_cost_plot provides one that fits."""
+    """The window's cost plot widget, when visualizer.qt.cost_plot provides one that fits."""
     try:
-        from .qt_cost_plot import CostPlot
+        from visualizer.qt.cost_plot import CostPlot
     except ImportError:
         return None
     needed = ("refresh",)
@@ -126,7 +126,7 @@ class ExportCanvas(QtWidgets.QWidget):
         super().__init__(parent)
         self.include_cost_plot = bool(cost_plot)
         self.include_caption = bool(caption)
-        from .export import parse_panels
+        from visualizer.export import parse_panels
         self.panel_names = parse_panels([p for p in panels if isinstance(p, str)])
         self.panels = [p for p in panels if not isinstance(p, str)]
         #: the insight panels by name, built for :attr:`panel_session`
@@ -173,8 +173,8 @@ class ExportCanvas(QtWidgets.QWidget):
 
     def _build_panels(self, session) -> None:
         """Insight panels following ``session`` (the old ones, if any, detached and dropped)."""
-        from .qt_foldback_panel import FoldbackPanel
-        from .qt_vanishing_panel import VanishingPanel
+        from visualizer.qt.panels.foldback import FoldbackPanel
+        from visualizer.qt.panels.vanishing import VanishingPanel
         self.detach()
         classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel}
         for name in self.panel_names:

@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from core import diagnostics
 
-from .qt_foldback_panel import unsubscribe, MUTED, TEXT, Throttle, subscribe
+from visualizer.qt.panels.foldback import unsubscribe, MUTED, TEXT, Throttle, subscribe
 
 #: updates kept in the history heatmap
 HISTORY = 500

@@ -1,8 +1,8 @@
 """Animation export: which states of a session become frames, and the writers (PNG, GIF, MP4).
 
 The engine is light on Qt: it never draws. It advances a *copy* of a
-:class:`~visualizer.session.Session` along a schedule, asks a ``render``
-callable (normally :meth:`visualizer.qt_export_canvas.ExportCanvas.render`)
+:class:`~visualizer.model.session.Session` along a schedule, asks a ``render``
+callable (normally :meth:`visualizer.qt.export_canvas.ExportCanvas.render`)
 for one ``QImage`` per captured state, and hands the image to the writers.
 The export dialog and the ``rnn-unfold export`` command drive the same
 :class:`Export`, so a given seed and task give the same frames from both.
@@ -439,7 +439,7 @@ class GifWriter:
         """256 colours: the colour maps and the view's own colours, then the first frame's (median cut)."""
         from PIL import Image
 
-        from . import colormaps as cm
+        from visualizer.qt import colormaps as cm
         luts = [cm.diverging_lut()[::4, :3], cm.sequential_lut()[::8, :3],
                 np.array(_UI_COLORS, dtype=np.uint8)]
         fixed = np.unique(np.concatenate(luts).astype(np.uint8), axis=0)

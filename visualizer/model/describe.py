@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from .view_frame import ViewFrame
+from visualizer.model.view_frame import ViewFrame
 
 #: f′(net) written with s = f(net) (BPTT.md, "f′(s) or f′(net)?")
 SLOPE_TEXT = {"sigmoid": "s (1 − s)", "tanh": "1 − s²", "relu": "1 if s > 0 else 0", "linear": "1"}

@@ -27,7 +27,7 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
-from .qt_throttle import Throttle  # noqa: F401  (the panels share one throttle)
+from visualizer.qt.throttle import Throttle  # noqa: F401  (the panels share one throttle)
 
 MATRICES = ("V", "U", "W")
 #: (row index name, column index name) of each matrix, BPTT.md's letters

@@ -6,14 +6,14 @@ import sys
 
 def _config_from(args):
     """A Config from the command line's namespace (any attribute may be missing)."""
-    from .qt_main_window import default_config
-    from .session import Config
+    from visualizer.qt.main_window import default_config
+    from visualizer.model.session import Config
 
     task = getattr(args, "task", None) if args is not None else None
     seed = getattr(args, "seed", None) if args is not None else None
     if task is None and seed is None:
         return default_config()
-    from .qt_main_window import DEFAULT_TASK
+    from visualizer.qt.main_window import DEFAULT_TASK
     return Config.for_task(task or DEFAULT_TASK, seed=int(seed or 0))
 
 
@@ -40,11 +40,11 @@ def run(args=None, config=None) -> int:
     app.setApplicationDisplayName("rnn-unfold")
     from PySide6 import QtGui
 
-    from .resources import asset
+    from visualizer.model.resources import asset
     app.setWindowIcon(QtGui.QIcon(str(asset("icon.svg"))))
 
-    from .qt_main_window import MainWindow
-    from .session import Session
+    from visualizer.qt.main_window import MainWindow
+    from visualizer.model.session import Session
 
     try:
         session = Session(config or _config_from(args))
@@ -52,7 +52,7 @@ def run(args=None, config=None) -> int:
         print(f"rnn-unfold: {err}", file=sys.stderr)
         return 2
     window = MainWindow(session, panels=True)
-    from . import qt_workspace
+    from visualizer.qt import workspace_actions as qt_workspace
     chosen = config is not None or getattr(args, "open", None) or getattr(args, "task", None)
     qt_workspace.install(window, restore_session=not chosen)
     window.show()

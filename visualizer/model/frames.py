@@ -1,4 +1,4 @@
-"""From a session's state to a :class:`~visualizer.view_frame.ViewFrame` (no Qt).
+"""From a session's state to a :class:`~visualizer.model.view_frame.ViewFrame` (no Qt).
 
 What each node and edge shows is decided here, from the arrays the core
 computed; nothing is recomputed. Values of one sample l are drawn, except the
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .view_frame import ViewFrame
+from visualizer.model.view_frame import ViewFrame
 
 NODE_RANGE = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softmax": (0.0, 1.0)}
 

@@ -15,7 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 #: frames per second the window redraws at most
-from .qt_throttle import FPS  # noqa: E402  (one redraw cap for the whole window)
+from visualizer.qt.throttle import FPS  # noqa: E402  (one redraw cap for the whole window)
 #: time one "fast" slice may take before control returns to the event loop (seconds)
 FAST_SLICE = 0.025
 
@@ -42,7 +42,7 @@ DEFAULT_SPEED = 7
 
 
 class PlayController(QtCore.QObject):
-    """Plays a :class:`~visualizer.session.Session` at a chosen :class:`Speed`.
+    """Plays a :class:`~visualizer.model.session.Session` at a chosen :class:`Speed`.
 
     Signals
     -------

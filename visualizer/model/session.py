@@ -3,7 +3,7 @@
 A :class:`Session` owns the engine objects of :mod:`core` and reveals one
 update micro-step by micro-step (the update is computed whole by
 ``Trainer.prepare(detail=True)``, so stepping costs nothing). Views subscribe
-to its :class:`~visualizer.events.Events`:
+to its :class:`~visualizer.model.events.Events`:
 
 - ``"structure"``: the network changed shape or was rebuilt (rebuild geometry);
 - ``"window"``: the number of copies drawn changed (the window grows to T copies at the
@@ -26,7 +26,7 @@ import core
 from core import tasks as core_tasks
 from core.timeline import PHASE_TEXT
 
-from .events import Events
+from visualizer.model.events import Events
 
 #: settings that change without rebuilding the network
 LIVE = ("eta", "clip")

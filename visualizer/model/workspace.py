@@ -46,8 +46,8 @@ import core
 from core import datasets
 from core import tasks as core_tasks
 
-from .cli_common import LIMITS, SCHEMES
-from .session import Config, Session
+from visualizer.cli.common import LIMITS, SCHEMES
+from visualizer.model.session import Config, Session
 
 FORMAT = "rnn-unfold workspace"
 VERSION = 1

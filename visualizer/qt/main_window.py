@@ -1,6 +1,6 @@
 """The main window: the unfolded view in the centre, parameters and cost plot in docks.
 
-The window owns one :class:`~visualizer.session.Session` and subscribes to its
+The window owns one :class:`~visualizer.model.session.Session` and subscribes to its
 events: "structure" rebuilds the view's geometry, "frame" and "cost" mark the
 view and the plot out of date. Drawing is throttled to ~30 frames a second; a
 frame that arrives before the last one was drawn replaces it (dropped, never
@@ -13,14 +13,14 @@ import importlib.util
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from . import describe
-from .frames import build_frame
-from .qt_controls import SPEEDS, PlayController, SpeedControl, make_actions
-from .qt_cost_plot import CostPlot
-from .qt_parameters import ParametersPanel
-from .qt_throttle import Throttle
-from .qt_unfolded_view import UnfoldedView
-from .session import Config, Session
+from visualizer.model import describe
+from visualizer.model.frames import build_frame
+from visualizer.qt.controls import SPEEDS, PlayController, SpeedControl, make_actions
+from visualizer.qt.cost_plot import CostPlot
+from visualizer.qt.parameters import ParametersPanel
+from visualizer.qt.throttle import Throttle
+from visualizer.qt.unfolded.view import UnfoldedView
+from visualizer.model.session import Config, Session
 
 #: the task the window opens with: every column carries a target, the picture is small
 #: enough to read (4 copies of 4-8-4 units) and the cost falls within seconds at 30 updates/s
@@ -127,7 +127,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.insight = None
         if panels:
-            from . import insight
+            from visualizer.qt import insight
             self.insight = insight.install(self)
             for dock in self.insight.docks.values():
                 self.view_menu.addAction(dock.toggleViewAction())
@@ -343,12 +343,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.show_message("Reset: same settings, same seed, update 0")
 
     def open_export_dialog(self) -> None:
-        """The export dialog (visualizer.qt_export_dialog), if it is installed."""
+        """The export dialog (visualizer.qt.export_dialog), if it is installed."""
         self.action_map["actionPlay"].setChecked(False)
-        if importlib.util.find_spec("visualizer.qt_export_dialog") is None:
+        if importlib.util.find_spec("visualizer.qt.export_dialog") is None:
             self.show_message("Export is not available in this build")
             return
-        module = importlib.import_module("visualizer.qt_export_dialog")
+        module = importlib.import_module("visualizer.qt.export_dialog")
         module.ExportDialog(self).exec()
 
     def show_message(self, text: str, timeout: int = 8000) -> None:

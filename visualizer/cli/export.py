@@ -6,7 +6,7 @@ import os
 import sys
 import time
 
-from .cli_common import UsageError, add_model_options, config_from_args, fail
+from visualizer.cli.common import UsageError, add_model_options, config_from_args, fail
 
 PROG = "rnn-unfold export"
 
@@ -17,7 +17,7 @@ _MODEL_OPTIONS = ("task", "param", "hidden", "f", "g", "cost", "scheme", "h", "h
 
 def add_arguments(parser) -> None:
     """The options of ``rnn-unfold export``."""
-    from .export import DEFAULT_SIZE, EVERY, FPS_LIMITS, MAX_UPDATES
+    from visualizer.export import DEFAULT_SIZE, EVERY, FPS_LIMITS, MAX_UPDATES
     g = parser.add_argument_group("what to export")
     g.add_argument("--updates", metavar="K", type=int, default=1,
                    help=f"export K training updates (1..{MAX_UPDATES}; default 1)")
@@ -25,7 +25,7 @@ def add_arguments(parser) -> None:
                    help="a frame after every micro-step (default), every phase, or every update")
     g.add_argument("--skip", metavar="N", type=int, default=0,
                    help="train N updates first, without frames (e.g. to show a trained network)")
-    if importlib.util.find_spec("visualizer.workspace") is not None:
+    if importlib.util.find_spec("visualizer.model.workspace") is not None:
         g.add_argument("--load", metavar="FILE",
                        help="start from a saved workspace (its task, weights and position) "
                             "instead of --task and the model options")
@@ -61,14 +61,14 @@ def _session(args):
         if given:
             raise UsageError(f"--load takes the task and settings from the workspace; "
                              f"drop --{given[0].replace('_', '-')}")
-        from . import workspace
+        from visualizer.model import workspace
         try:
             return workspace.load(load)
         except ValueError as err:             # workspace.WorkspaceError names the file itself
             raise UsageError(str(err)) from None
         except (OSError, KeyError) as err:
             raise UsageError(f"cannot load {load!r}: {getattr(err, 'strerror', None) or err}") from None
-    from .session import Session
+    from visualizer.model.session import Session
     cfg = config_from_args(args)
     try:
         return Session(cfg)
@@ -104,7 +104,7 @@ class _Progress:
 
 def run(args) -> int:
     """Validate everything, then render and write; exit status 0, 1 (stopped early), 2 (bad input)."""
-    from .export import ExportError, ExportSettings, check_settings, parse_panels, parse_size
+    from visualizer.export import ExportError, ExportSettings, check_settings, parse_panels, parse_size
     try:
         if args.updates is None or not 1 <= args.updates:
             raise UsageError(f"--updates must be at least 1, got {args.updates}")
@@ -125,8 +125,8 @@ def run(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")     # before the first Qt import
     from PySide6 import QtWidgets
 
-    from .export import Export
-    from .qt_export_canvas import ExportCanvas
+    from visualizer.export import Export
+    from visualizer.qt.export_canvas import ExportCanvas
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["rnn-unfold"])  # noqa: F841
 
     if args.skip:

@@ -36,8 +36,8 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
-from . import colormaps as cm
-from .view_frame import EDGE_MODE_LEGEND, ViewFrame
+from visualizer.qt import colormaps as cm
+from visualizer.model.view_frame import EDGE_MODE_LEGEND, ViewFrame
 
 __all__ = ["UnfoldedView"]
 

@@ -9,7 +9,7 @@ Exporting never disturbs the user's session: the export steps a deep copy of
 the window's session (:func:`~visualizer.export.copy_session`: network,
 trainer with its random state, curves, position, sample and pinned edge mode),
 so the window stays where it was, and exporting the same state twice gives the
-same frames. The frames are drawn by an :class:`~visualizer.qt_export_canvas.ExportCanvas`
+same frames. The frames are drawn by an :class:`~visualizer.qt.export_canvas.ExportCanvas`
 of their own (the same view and cost plot classes, the whole network fitted),
 not by the window's widgets; the fold-back and vanishing-gradient panels, when
 ticked, are likewise built for the exported copy and follow it.
@@ -25,7 +25,7 @@ import os
 
 from PySide6 import QtCore, QtWidgets
 
-from . import export as ex
+from visualizer import export as ex
 
 __all__ = ["ExportDialog"]
 
@@ -251,7 +251,7 @@ class ExportDialog(QtWidgets.QDialog):
         if self.running:
             return False
         self.message.setText("")
-        from .qt_export_canvas import ExportCanvas
+        from visualizer.qt.export_canvas import ExportCanvas
         try:
             settings = ex.check_settings(self.export_settings())
             canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption,

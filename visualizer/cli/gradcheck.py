@@ -18,7 +18,7 @@ import core
 
 from core import gradcheck as gc
 
-from .cli_common import UsageError, add_model_options, config_from_args, fail
+from visualizer.cli.common import UsageError, add_model_options, config_from_args, fail
 
 PROG = "rnn-unfold gradcheck"
 
@@ -42,7 +42,7 @@ def run(args) -> int:
             raise UsageError(f"--tolerance must be a positive number, got {args.tolerance!r}")
     except UsageError as err:
         return fail(PROG, str(err))
-    from .session import Session
+    from visualizer.model.session import Session
     session = Session(config)
     tr = session.trainer
     if args.whole:

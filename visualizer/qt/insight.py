@@ -3,8 +3,8 @@
     panels = insight.install(window)
 
 ``window`` is a ``QMainWindow`` with ``.session`` (a
-:class:`~visualizer.session.Session`) and ``.view`` (the
-:class:`~visualizer.qt_unfolded_view.UnfoldedView`). :func:`install` adds four
+:class:`~visualizer.model.session.Session`) and ``.view`` (the
+:class:`~visualizer.qt.unfolded.view.UnfoldedView`). :func:`install` adds four
 dock widgets (object names :data:`DOCKS`, so ``saveState``/``restoreState``
 keep their layout), connects the view's signals and returns the panels:
 
@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from PySide6 import QtCore, QtWidgets
 
-from .qt_foldback_panel import FoldbackPanel
-from .qt_gradcheck_panel import GradcheckPanel
-from .qt_inspector import InspectorPanel
-from .qt_vanishing_panel import VanishingPanel
+from visualizer.qt.panels.foldback import FoldbackPanel
+from visualizer.qt.panels.gradcheck import GradcheckPanel
+from visualizer.qt.panels.inspector import InspectorPanel
+from visualizer.qt.panels.vanishing import VanishingPanel
 
 #: dock object names, by panel
 DOCKS = {"foldback": "foldbackDock", "inspector": "inspectorDock",

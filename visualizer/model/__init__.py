@@ -1,0 +1,1 @@
+"""The Qt-free model: configuration, session, events, frames, explanations, workspace files."""

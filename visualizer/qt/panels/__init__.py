@@ -1,0 +1,1 @@
+"""The insight panels (fold-back, inspector, vanishing gradients, gradient check)."""

@@ -1,0 +1,1 @@
+"""The unfolded network view."""
