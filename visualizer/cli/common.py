@@ -12,13 +12,7 @@ import sys
 import core
 from core import tasks as core_tasks
 
-from visualizer.model.session import Config
-
-SCHEMES = core.PRESETS + ("custom",)
-
-#: (lo, hi) of every bounded number; the GUI uses the same limits.
-LIMITS = {"hidden": (1, 512), "eta": (0.0, 100.0), "h": (1, 10_000), "h_prime": (1, 10_000),
-          "P": (1, 1024), "seed": (0, 2**32 - 1), "clip": (1e-9, 1e9)}
+from visualizer.model.config import DEFAULT_TASK, LIMITS, SCHEMES, Config
 
 
 class UsageError(Exception):
@@ -119,7 +113,7 @@ def model_changes(args) -> dict:
     return changes
 
 
-def config_from_args(args, default_task: str = "temporal-xor") -> Config:
+def config_from_args(args, default_task: str = DEFAULT_TASK) -> Config:
     """The :class:`Config` the options describe.
 
     Raises

@@ -46,7 +46,7 @@ import core
 from core import datasets
 from core import tasks as core_tasks
 
-from visualizer.cli.common import LIMITS, SCHEMES
+from visualizer.model.config import LIMITS, SCHEMES
 from visualizer.model.session import Config, Session
 
 FORMAT = "rnn-unfold workspace"

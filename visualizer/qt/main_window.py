@@ -24,7 +24,7 @@ from visualizer.model.session import Config, Session
 
 #: the task the window opens with: every column carries a target, the picture is small
 #: enough to read (4 copies of 4-8-4 units) and the cost falls within seconds at 30 updates/s
-DEFAULT_TASK = "hello"
+from visualizer.model.config import DEFAULT_TASK, default_config  # noqa: F401
 
 EDGE_CHOICES = (
     ("follow the phase", None),
@@ -69,9 +69,6 @@ through the forward pass, BPTT and the weight fold-back while the cost is plotte
 """
 
 
-def default_config() -> Config:
-    """The settings the window opens with."""
-    return Config.for_task(DEFAULT_TASK)
 
 
 class MainWindow(QtWidgets.QMainWindow):

@@ -424,7 +424,7 @@ def _default_config() -> Config:
         from visualizer.qt.main_window import default_config
         return default_config()
     except ImportError:
-        return Config.for_task("temporal-xor")
+        return default_config()
 
 
 def _default_layout(window) -> None:
