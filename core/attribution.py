@@ -377,7 +377,7 @@ def truncation(net, pas, X_before=None, s_before=None) -> Truncation:
     # Carry every source back one copy per round, as core's BPTT does, but to copy 0.
     A = {name: np.zeros((T, T)) for name in RECURRENT}
     full = {"V": np.zeros((M, N)), "U": np.zeros((M, M)), "theta_h": np.zeros(M)}
-    front = src[0, taus].copy()                                # δ^(τ)(τ), (S, P, M)
+    front = src[0, taus].copy() if taus.size else np.zeros((0, P, M))   # δ^(τ)(τ), (S, P, M)
     g = w0 + taus                                              # sequence step of each source
     for z in range(int(g.max()) + 1 if g.size else 0):
         alive = np.nonzero(g - z >= 0)[0]                      # sources that reach copy g − z
