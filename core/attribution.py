@@ -117,6 +117,53 @@ def _inputs(pas, param: str, L: int) -> np.ndarray | None:
     return None
 
 
+def _itemize(pas, param: str, keep: bool = True):
+    """(C, A, rows, cols) of one parameter, in one sweep over the copies (C None unless ``keep``).
+
+    Column by column: the sources τ ≥ c that reached copy c are one
+    diagonal of ``by_source`` (``[τ − c, τ]``), and their cells are one
+    batched matmul; A, the row and the column totals are taken while the
+    column is in cache. The loop runs over the L copies, never over (τ, c) pairs.
+    """
+    _check_param(param)
+    L = pas.X.shape[0]
+    if param in ("W", "theta_o"):
+        do = pas.deltas.delta_o
+        diag = (do.transpose(0, 2, 1) @ pas.trace.s[1:] if param == "W" else do.sum(axis=1))
+        idx = np.arange(L)
+        C = None
+        if keep:
+            C = np.zeros((L, L) + diag.shape[1:])
+            C[idx, idx] = diag
+        A = np.zeros((L, L))
+        A[idx, idx] = _norms(diag, tuple(range(1, diag.ndim)))
+        return C, A, diag.copy(), diag.copy()
+    src = _by_source(pas)
+    Z, _, P, M = src.shape
+    inp = _inputs(pas, param, L)
+    shape = (M,) if inp is None else (M, inp.shape[2])
+    C = np.zeros((L, L) + shape) if keep else None
+    buf = None if keep else np.empty((Z,) + shape)              # one column's cells, reused
+    A = np.zeros((L, L))
+    rows = np.zeros((L,) + shape)
+    cols = np.zeros((L,) + shape)
+    z = np.arange(Z)
+    axes = tuple(range(1, 1 + len(shape)))
+    for c in range(L):
+        K = min(Z, L - c)                                       # sources τ = c … c + K − 1
+        d = src[z[:K], c + z[:K]]                               # δ^(τ)(c), (K, P, M)
+        blk = C[c:c + K, c] if keep else buf[:K]
+        if inp is None:
+            d.sum(axis=1, out=blk)
+        else:
+            np.matmul(d.transpose(0, 2, 1), inp[c], out=blk)    # Σ_l δ x(c)ᵀ or δ s(c−1)ᵀ
+        sq = blk * blk
+        A[c:c + K, c] = np.sqrt(sq.sum(axis=axes))
+        rows[c:c + K] += blk
+        blk.sum(axis=0, out=cols[c])
+    return C, A, rows, cols
+
+
 def contributions(pas, param: str = "U") -> np.ndarray:
     """Every cell C(τ, c) of one parameter.
 
@@ -133,24 +180,7 @@ def contributions(pas, param: str = "U") -> np.ndarray:
         zero outside :func:`reached`, and off the diagonal for W and θ_o.
         In the units of Δparam / η = −∂C/∂param.
     """
-    _check_param(param)
-    L = pas.X.shape[0]
-    if param in ("W", "theta_o"):
-        do = pas.deltas.delta_o
-        diag = (do.transpose(0, 2, 1) @ pas.trace.s[1:] if param == "W" else do.sum(axis=1))
-        out = np.zeros((L, L) + diag.shape[1:])
-        out[np.arange(L), np.arange(L)] = diag
-        return out
-    R = source_deltas(pas)                                      # (τ, c, P, M)
-    _, _, P, M = R.shape
-    inp = _inputs(pas, param, L)
-    if inp is None:
-        return R.sum(axis=2)
-    # One batched matmul over the copies c: (L·M × P) @ (P × n) for each c.
-    n = inp.shape[2]
-    Rc = R.transpose(1, 0, 3, 2).reshape(L, L * M, P)           # [c, (τ, j), l]
-    C = np.matmul(Rc, inp).reshape(L, L, M, n)                  # [c, τ, j, i]
-    return C.transpose(1, 0, 2, 3)
+    return _itemize(pas, param)[0]
 
 
 @dataclass
@@ -161,8 +191,8 @@ class WhoTaughtWhom:
     ----------
     param : str
         "V", "U", "W", "theta_h" or "theta_o".
-    C : ndarray, shape (L, L) + parameter shape
-        C(τ, c), see :func:`contributions`.
+    C : ndarray, shape (L, L) + parameter shape, or None
+        C(τ, c), see :func:`contributions` (None when not kept).
     A : ndarray, shape (L, L)
         ‖C(τ, c)‖_F, the matrix the panel draws (log colour scale); zero
         outside ``reached``.
@@ -192,7 +222,7 @@ class WhoTaughtWhom:
     total_norm: float
 
 
-def who_taught_whom(pas, param: str = "U") -> WhoTaughtWhom:
+def who_taught_whom(pas, param: str = "U", cells: bool = True) -> WhoTaughtWhom:
     """Which error (row τ) changed the weights through which copy (column c).
 
     Parameters
@@ -202,20 +232,23 @@ def who_taught_whom(pas, param: str = "U") -> WhoTaughtWhom:
     param : {"V", "U", "W", "theta_h", "theta_o"}
         The selector; the panel offers V, U and θ_h (W and θ_o only have
         τ = c).
+    cells : bool
+        Keep every cell C(τ, c) in ``C`` (L² parameter-sized arrays). With
+        False, ``C`` is None: the cells are still computed, but only A and
+        the totals are kept (less memory, faster); :func:`cell` gives one
+        cell on demand.
 
     Returns
     -------
     WhoTaughtWhom
     """
-    C = contributions(pas, param)
-    axes = tuple(range(2, C.ndim))
-    rows, cols = C.sum(axis=1), C.sum(axis=0)
-    total = rows.sum(axis=0)
-    cell = reached(pas)
+    C, A, rows, cols = _itemize(pas, param, keep=cells)
+    total = cols.sum(axis=0)
+    cells = reached(pas)
     if param in ("W", "theta_o"):
-        cell = cell & np.eye(cell.shape[0], dtype=bool)
+        cells = cells & np.eye(cells.shape[0], dtype=bool)
     sub = tuple(range(1, rows.ndim))
-    return WhoTaughtWhom(param=param, C=C, A=_norms(C, axes), reached=cell, rows=rows, cols=cols,
+    return WhoTaughtWhom(param=param, C=C, A=A, reached=cells, rows=rows, cols=cols,
                          total=total, row_norms=_norms(rows, sub), col_norms=_norms(cols, sub),
                          total_norm=float(np.sqrt(np.sum(total * total))))
 

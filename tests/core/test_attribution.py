@@ -50,6 +50,10 @@ def test_totals_are_the_foldback_and_the_gradient(hidden, output, cost, depth):
         assert w.total_norm == pytest.approx(np.linalg.norm(grads[name]), rel=1e-12, abs=1e-15)
         close(w.A, np.sqrt(np.sum(w.C.reshape(w.C.shape[:2] + (-1,)) ** 2, axis=2)))
         assert not np.any(w.A[~w.reached])                    # nothing outside the reached cells
+        lean = at.who_taught_whom(pas, name, cells=False)
+        assert lean.C is None
+        for key in ("A", "rows", "cols", "total"):
+            np.testing.assert_array_equal(getattr(lean, key), getattr(w, key))
 
 
 @pytest.mark.parametrize("hidden,output,cost,depth", CASES)
