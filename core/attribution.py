@@ -244,11 +244,11 @@ def who_taught_whom(pas, param: str = "U", cells: bool = True) -> WhoTaughtWhom:
     """
     C, A, rows, cols = _itemize(pas, param, keep=cells)
     total = cols.sum(axis=0)
-    cells = reached(pas)
+    done = reached(pas)
     if param in ("W", "theta_o"):
-        cells = cells & np.eye(cells.shape[0], dtype=bool)
+        done &= np.eye(done.shape[0], dtype=bool)
     sub = tuple(range(1, rows.ndim))
-    return WhoTaughtWhom(param=param, C=C, A=A, reached=cells, rows=rows, cols=cols,
+    return WhoTaughtWhom(param=param, C=C, A=A, reached=done, rows=rows, cols=cols,
                          total=total, row_norms=_norms(rows, sub), col_norms=_norms(cols, sub),
                          total_norm=float(np.sqrt(np.sum(total * total))))
 
@@ -264,13 +264,10 @@ def cell(pas, tau: int, c: int, param: str = "U") -> np.ndarray:
     _check_param(param)
     L = pas.X.shape[0]
     for what, v in (("tau", tau), ("c", c)):
-        if isinstance(v, bool) or int(v) != v or not 0 <= v < L:
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v < L:
             raise ValueError(f"{what} must be a column 0..{L - 1}, got {v!r}")
     if param in ("W", "theta_o"):
-        do = pas.deltas.delta_o[tau]
-        if tau != c:
-            return np.zeros(pas.deltas.delta_o.shape[2:] + ((pas.trace.s.shape[2],) if param == "W"
-                                                               else ()))
+        do = pas.deltas.delta_o[tau] * (tau == c)              # W and θ_k: only τ = c
         return do.T @ pas.trace.s[tau + 1] if param == "W" else do.sum(axis=0)
     src = _by_source(pas)
     z = tau - c
@@ -528,7 +525,7 @@ def _factors(d_from, d_to, slope_to, U, sample):
 
 def _check_sample(pas, sample):
     P = pas.X.shape[1]
-    if sample is not None and (isinstance(sample, bool) or int(sample) != sample
+    if sample is not None and (isinstance(sample, bool) or not isinstance(sample, (int, np.integer))
                                or not 0 <= sample < P):
         raise ValueError(f"sample must be None (the batch) or 0..{P - 1}, got {sample!r}")
 
@@ -572,7 +569,8 @@ def vanishing_factors(pas, U, hidden: str, source: int | None = None,
     d_from = np.zeros((L, P, M))                               # [c] δ(c) that travels on
     d_to = np.zeros((L, P, M))                                 # [c] δ(c−1) that arrives
     if source is not None:
-        if isinstance(source, bool) or int(source) != source or not 0 <= source < L:
+        if (isinstance(source, bool) or not isinstance(source, (int, np.integer))
+                or not 0 <= source < L):
             raise ValueError(f"source must be a column 0..{L - 1}, got {source!r}")
         for z in range(1, reach[source]):
             d_from[source - z + 1] = src[z - 1, source]

@@ -308,3 +308,32 @@ def test_relu_off_units_are_saturated():
     pas = core.run_pass(net, X, D, s0=s0, mask=mask, by_source=True)
     sat = at.saturation(pas, "relu")
     np.testing.assert_array_equal(sat.saturated, pas.trace.s[1:] <= 0)
+
+
+def test_live_training_computed_cells_are_the_schemes_own():
+    """While training (η > 0), the full-depth extension keeps the scheme's cells as they are."""
+    task = core.make_task("temporal-xor", seed=1)
+    rec = task.recommended
+    net = core.Network.create(task.N, rec.M, task.O, rec.hidden, rec.output, seed=1)
+    tr = core.Trainer(net, task.X, task.D, mask=task.mask, scheme=core.preset("boden", T=3),
+                      cost=rec.cost, eta=rec.eta)
+    for _ in range(2 * tr.L):
+        upd = tr.prepare(detail=True)
+        trunc = at.truncation_for_update(tr, upd)
+        w0 = upd.w0
+        for name in at.RECURRENT:
+            own = at.who_taught_whom(upd.pas, name, cells=False)
+            close(trunc.A_full[name][w0:, w0:][own.reached], own.A[own.reached])
+            close(trunc.scheme[name], own.total)
+            close(trunc.full[name] - trunc.cut_total[name], own.total)
+        tr.apply(upd)
+
+
+def test_no_qt_in_a_fresh_interpreter():
+    import subprocess
+    import sys
+    code = ("import sys; from core import attribution, sampling; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=__file__.rsplit("/tests/", 1)[0], timeout=60)
+    assert res.returncode == 0, res.stderr
