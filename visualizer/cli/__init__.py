@@ -14,6 +14,7 @@ SUBCOMMANDS = {
     "export": "write animation frames (PNG, GIF, MP4) without a window",
     "train": "train headless and save a workspace file",
     "gradcheck": "compare the engine's gradients with finite differences",
+    "sample": "generate a sequence from a trained network's own predictions",
 }
 
 
