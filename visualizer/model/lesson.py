@@ -580,7 +580,7 @@ def _config(task: str, settings: dict, where: _Where) -> Config:
         cfg = Config.for_task(task, seed=seed, **s)
     except ValueError as err:
         key = next((k for k in ("task_params", "scheme", "h", "h_prime") if k in s), "settings")
-        raise where.err(f"settings.{key}", str(err)) from None
+        raise where.err(f"settings.{key}", f"'settings.{key}': {err}") from None
     if cfg.scheme == "custom" and (cfg.h is not None and cfg.h_prime is not None
                                    and cfg.h < cfg.h_prime):
         raise where.err("settings.h", f"h must be ≥ h′ (BPTT(h; h′)), got h = {cfg.h}, "
@@ -588,13 +588,14 @@ def _config(task: str, settings: dict, where: _Where) -> Config:
     try:
         check_pair(cfg.output, cfg.cost)
     except ValueError as err:
-        raise where.err("settings.cost" if "cost" in s else "settings.output", str(err)) from None
+        key = "settings.cost" if "cost" in s else "settings.output"
+        raise where.err(key, f"'{key}': {err}") from None
     validate = getattr(cfg, "validate", None)      # a fuller check, where config offers one
     if callable(validate):
         try:
             validate()
         except ValueError as err:
-            raise where.err("settings", str(err)) from None
+            raise where.err("settings", f"'settings': {err}") from None
     return cfg
 
 
@@ -607,7 +608,7 @@ def _task_of(cfg: Config, where: _Where):
         key = "settings.task_params" if cfg.task_params else "settings.P"
         if "softmax" in str(err):
             key = "settings.output"
-        raise where.err(key, str(err)) from None
+        raise where.err(key, f"'{key}': {err}") from None
 
 
 def _start(v, where: _Where) -> Start:
