@@ -351,3 +351,27 @@ def test_lesson_and_themes_import_no_qt():
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                        timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_new_preset_in_a_continuing_scene_sets_its_own_window():
+    les = L.loads(HEAD + scene('task = "hello"\nsettings = { scheme = "boden", h = 3 }', "a") +
+                  scene('settings = { scheme = "epochwise" }', "b") +
+                  scene('settings = { M = 4 }', "c"))
+    a, b, c = (sc.config for sc in les.scenes)
+    assert (a.scheme, a.h, a.h_prime) == ("boden", 3, 1)
+    assert (b.scheme, b.h, b.h_prime) == ("epochwise", None, None)
+    assert (c.scheme, c.h, c.h_prime, c.M) == ("epochwise", None, None, 4)
+
+
+def test_playing_from_a_later_scene_gives_the_state_it_began_with():
+    les = _shipped("delta-one-copy-back.toml")
+    whole = Session()
+    states = {}
+    for f in L.play(les, whole):
+        if f.index == 0:
+            states[f.scene] = (whole.trainer.updates, whole.position, whole.net.U.tobytes())
+    s = Session()
+    frames = L.play(les, s, first_scene=4)
+    f = next(frames)
+    assert (f.scene, f.index) == (4, 0)
+    assert (s.trainer.updates, s.position, s.net.U.tobytes()) == states[4]

@@ -103,8 +103,6 @@ def test_cet_ends_match_the_tables_pyqtgraph_ships():
 
 
 def test_light_theme_is_todays_colours():
-    from PySide6 import QtGui  # noqa: F401  (the Qt modules below need it)
-
     from visualizer.qt import colormaps as cm
     from visualizer.qt.unfolded import view
 

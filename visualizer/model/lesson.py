@@ -8,10 +8,11 @@ field in ``docs/lessons.md``; two lessons ship in ``assets/lessons/``.
 
 API::
 
-    lesson = lesson.load(path)                 # or loads(text, base_dir=...)
-    actions = lesson.plan(lesson)              # pure: what a player or an exporter executes
-    for frame in lesson.play(lesson, session): # drives a Session, one Frame per picture
-        draw(session, lesson.scenes[frame.scene])
+    les = lesson.load(path)                    # or lesson.loads(text, base_dir=...)
+    actions = lesson.plan(les)                 # pure: what a player or an exporter executes
+    for frame in lesson.play(les, session):    # drives a Session, one Frame per picture
+        draw(session, les.scenes[frame.scene]) # its panels, highlights and caption,
+                                               # shown for frame.duration seconds
 
 A malformed lesson is refused with one :class:`LessonError` (a ValueError) whose
 one-line message names the scene (number and title) and the field, e.g.
@@ -30,7 +31,7 @@ import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
@@ -214,7 +215,8 @@ class Scene:
     task : str or None
         The built-in task named by this scene (None: not named here).
     workspace : Path or None
-        The workspace file named by this scene (absolute).
+        The workspace file (absolute) of the run in effect: named by this scene or
+        by the scene that started the run; None for a task's run.
     settings : Mapping
         The settings this scene gives (read-only), as written.
     config : Config or None
@@ -226,7 +228,9 @@ class Scene:
         a setting that rebuilds the network); False: it continues the previous
         scene's run (with ``live`` changes).
     live : Mapping
-        η / clipping changes applied without restarting (continuing scenes only).
+        η / clipping changes applied without restarting: this scene's own in a task's
+        run (its ``config`` already holds them); in a workspace's run all those given
+        since the workspace was opened (applying them again changes nothing).
     start : Start or None
         None: where the previous scene ended (a new run: update 1, micro-step 0).
     step : Step or None
@@ -529,15 +533,20 @@ def _scene(n: int, s: Mapping, base: Path, run: _Run) -> Scene:
         if run.workspace is not None:
             config = None
         elif restart:
-            config = _config(run.config.task, {**_changes(run.config), **settings}, where)
+            inherited = _changes(run.config)
+            if "scheme" in settings:      # a new preset sets its own h and h′ unless given
+                inherited.pop("h")
+                inherited.pop("h_prime")
+            config = _config(run.config.task, {**inherited, **settings}, where)
         else:
             config = run.config.with_changes(**settings)
             live = dict(settings)
         if rho is not None:
             run.rho_U = rho
     run.live = live if run.workspace is not None else {}
+    if restart or config is None:       # a continued run keeps its task (live changes only)
+        run.task = _task_of(config, where) if config is not None else None
     run.config = config
-    run.task = _task_of(config, where) if config is not None else None
 
     start = _start(s["start"], where) if "start" in s else None
     step = _step(s["step"], where) if "step" in s else None
@@ -770,7 +779,7 @@ class Frame:
     duration: float
 
 
-def play(lesson: Lesson, session, actions=None) -> Iterator[Frame]:
+def play(lesson: Lesson, session, actions=None, first_scene: int = 0) -> Iterator[Frame]:
     """Drive ``session`` through ``lesson``, yielding a :class:`Frame` whenever a picture is due.
 
     The session is changed only through its public methods (``configure``,
@@ -786,6 +795,10 @@ def play(lesson: Lesson, session, actions=None) -> Iterator[Frame]:
     session : visualizer.model.session.Session
     actions : sequence of Action, optional
         A plan (default: :func:`plan` of ``lesson``).
+    first_scene : int
+        0-based scene to start showing at: the scenes before it are played without
+        yielding (a player's "previous scene" replays the lesson up to there, which
+        gives exactly the state the scene began with).
 
     Raises
     ------
@@ -805,10 +818,12 @@ def play(lesson: Lesson, session, actions=None) -> Iterator[Frame]:
         elif a.kind == "start":
             if a.arg is not None:
                 _reach(session, a.arg, setup, where)
-            yield Frame(a.scene, 0, "start", sc.hold)
+            if a.scene >= first_scene:
+                yield Frame(a.scene, 0, "start", sc.hold)
         else:
             for k, _ in enumerate(_stepper(session, a, where), 1):
-                yield Frame(a.scene, k, a.kind, 1.0 / sc.speed)
+                if a.scene >= first_scene:
+                    yield Frame(a.scene, k, a.kind, 1.0 / sc.speed)
 
 
 def _new_run(session, sc: Scene, where: _Where) -> None:
