@@ -375,3 +375,16 @@ def test_playing_from_a_later_scene_gives_the_state_it_began_with():
     f = next(frames)
     assert (f.scene, f.index) == (4, 0)
     assert (s.trainer.updates, s.position, s.net.U.tobytes()) == states[4]
+
+
+def test_rehearse_counts_frames_and_finds_play_time_faults():
+    les = _shipped("delta-one-copy-back.toml")
+    n = L.rehearse(les)
+    assert n == sum(1 for _ in L.play(les, Session()))
+    # 8 scene openings + 8 forward + 1 output + 1 + 1 + 2 bptt + 4 fold-back + 1 update
+    assert n == 8 + 8 + 1 + 1 + 1 + 2 + 4 + 1
+    bad = L.loads(HEAD + scene('task = "hello"', "a") +
+                  scene('start = { update = 2, micro = 99 }', "Too far"))
+    with pytest.raises(L.LessonError, match=r"^scene 2 \('Too far'\): micro-step 99 is beyond "
+                                            r"the 21 micro-steps of update 2$"):
+        L.rehearse(bad)

@@ -13,6 +13,7 @@ API::
     for frame in lesson.play(les, session):    # drives a Session, one Frame per picture
         draw(session, les.scenes[frame.scene]) # its panels, highlights and caption,
                                                # shown for frame.duration seconds
+    n = lesson.rehearse(les)                   # play headless: faults only playing finds
 
 A malformed lesson is refused with one :class:`LessonError` (a ValueError) whose
 one-line message names the scene (number and title) and the field, e.g.
@@ -824,6 +825,34 @@ def play(lesson: Lesson, session, actions=None, first_scene: int = 0) -> Iterato
             for k, _ in enumerate(_stepper(session, a, where), 1):
                 if a.scene >= first_scene:
                     yield Frame(a.scene, k, a.kind, 1.0 / sc.speed)
+
+
+def rehearse(lesson: Lesson, session=None) -> int:
+    """Play ``lesson`` headless to the end, to find faults only playing reveals.
+
+    Static validation cannot know how many micro-steps an update has or whether a
+    run stays finite; a command line can rehearse a lesson before it renders
+    anything, and refuse it with one line.
+
+    Parameters
+    ----------
+    lesson : Lesson
+    session : Session, optional
+        Played against (default: a new :class:`~visualizer.model.session.Session`).
+
+    Returns
+    -------
+    int
+        The number of frames the lesson gives.
+
+    Raises
+    ------
+    LessonError
+    """
+    if session is None:
+        from visualizer.model.session import Session
+        session = Session()
+    return sum(1 for _ in play(lesson, session))
 
 
 def _new_run(session, sc: Scene, where: _Where) -> None:
