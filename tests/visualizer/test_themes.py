@@ -185,3 +185,26 @@ def test_zoom_vocabulary():
         ups.append(z)
     assert ups[:3] == [1.1, 1.25, 1.5] and ups[-1] == 3.0
     assert T.zoom_out(1.0) == 0.9 and T.zoom_out(0.75) == 0.75 and T.zoom_in(1.3) == 1.5
+
+
+@pytest.mark.parametrize("th", THEMES, ids=T.THEMES)
+def test_text_drawn_by_qt_passes_in_each_theme(qapp, th):
+    """The helper on Qt's own anti-aliased text, at the size of the smallest axis labels."""
+    from PySide6 import QtCore, QtGui
+
+    w, h = 320, 30
+    img = QtGui.QImage(w, h, QtGui.QImage.Format.Format_RGBA8888)
+    font = QtGui.QFont()
+    font.setPixelSize(12)
+    for role, colour in th.text_colors().items():
+        img.fill(QtGui.QColor(*th.background))
+        p = QtGui.QPainter(img)
+        p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
+        p.setFont(font)
+        p.setPen(QtGui.QColor(*colour))
+        p.drawText(QtCore.QPointF(4, 20), "δ_j(t−1) = f′(net_j) · 0.125")
+        p.end()
+        a = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine() // 4, 4)[:, :w]
+        ratio = T.text_contrast(a, th.background)
+        assert ratio >= T.AA_TEXT, f"{th.name}.{role}: {ratio:.2f} : 1 rendered"
+        assert ratio == pytest.approx(T.contrast_ratio(colour, th.background), rel=0.08)

@@ -136,12 +136,12 @@ class Theme:
 #: the themes by name
 THEME = {
     # today's colours (visualizer/qt: unfolded/view.py, panels/foldback.py, colormaps.py), with
-    # the backward banner darkened from (205, 90, 0) (4.1 : 1 on white) to pass AA
+    # the backward banner darkened from (205, 90, 0) (4.1 : 1 on white) to (180, 75, 0) (5.3 : 1)
     "light": Theme(
         name="light", background=(255, 255, 255), foreground=(30, 30, 30), muted=(95, 95, 95),
         grid=(210, 210, 210), highlight=(230, 120, 0), highlight_fill=(255, 205, 60, 70),
         node_outline=(60, 60, 60), unrevealed=(170, 170, 170), unrevealed_fill=(236, 236, 236),
-        forward=(0, 130, 70), backward=(190, 80, 0), warning=(180, 0, 0),
+        forward=(0, 130, 70), backward=(180, 75, 0), warning=(180, 0, 0),
         sequential="viridis", delta_ends=(_rgb8(CET_D1_ENDS[0]), _rgb8(CET_D1_ENDS[1]))),
     "dark": Theme(
         name="dark", background=(30, 30, 30), foreground=(230, 230, 230), muted=(168, 168, 168),
