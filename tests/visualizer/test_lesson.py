@@ -236,6 +236,13 @@ BAD = [
      "settings.speed"),
     (scene('task = "echo"\nsettings = { task_params = { k = 99 } }'), "k must be",
      "settings.task_params"),
+    (scene('task = "hello"\nsettings = { P = 2 }'), "hello has a single sequence", "settings.P"),
+    (scene('task = "hello"\nsettings = { task_params = { word = "h" } }'), "word must be",
+     "settings.task_params"),
+    (scene('task = "hello"\nsettings = { task_params = { k = 2 } }'), "unknown parameter 'k'",
+     "settings.task_params"),
+    (scene('task = "parity"\nsettings = { output = "softmax", cost = "sse" }'),
+     "softmax needs at least two outputs", "settings.output"),
     (scene('workspace = "nowhere.rnnu"'), "workspace file 'nowhere.rnnu' not found", "workspace"),
     (scene('task = "hello"\nworkspace = "w.rnnu"'), "either 'task' or 'workspace'", "workspace"),
     (scene('step = 3'), "the first scene must name a 'task' or a 'workspace'", "task"),
@@ -297,6 +304,8 @@ def test_malformed_scenes_are_refused_with_one_line(tmp_path, body, message, fie
     ('title = "T"\nauthor = "me"\n' + scene('task = "hello"'), "unknown field 'author'"),
     ('title = "T"\n[[scene]\n', "not TOML"),
     ('title = T\n', "not TOML"),
+    ('title = "T"\na = ' + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply"),
+    ('title = "T"\na = ' + "{b=" * 5_000 + "1" + "}" * 5_000 + "\n", "nested too deeply"),
 ])
 def test_malformed_lessons_are_refused(text, message):
     with pytest.raises(L.LessonError, match=None) as info:

@@ -208,3 +208,12 @@ def test_text_drawn_by_qt_passes_in_each_theme(qapp, th):
         ratio = T.text_contrast(a, th.background)
         assert ratio >= T.AA_TEXT, f"{th.name}.{role}: {ratio:.2f} : 1 rendered"
         assert ratio == pytest.approx(T.contrast_ratio(colour, th.background), rel=0.08)
+
+
+@pytest.mark.parametrize("th", THEMES, ids=T.THEMES)
+def test_sequential_map_exists_and_rises_in_lightness(th):
+    import pyqtgraph as pg
+
+    lut = np.asarray(pg.colormap.get(th.sequential, skipCache=True).getLookupTable(nPts=64))
+    Lstar = T.lightness(lut)
+    assert np.all(np.diff(Lstar) > 0)            # activations: low is dark, high is light

@@ -345,6 +345,9 @@ def loads(text: str, base_dir=None, path=None) -> Lesson:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise LessonError(f"not TOML: {err}") from None
+    except RecursionError:      # tomllib recurses into nested arrays and inline tables
+        raise LessonError("not TOML that a lesson can hold: arrays or tables nested too "
+                          "deeply") from None
     return from_dict(doc, base_dir=base_dir, path=path)
 
 
@@ -610,14 +613,17 @@ def _config(task: str, settings: dict, where: _Where) -> Config:
 
 
 def _task_of(cfg: Config, where: _Where):
+    """The task the run trains on (for the highlights' ranges), checking P and task_params."""
+    key = "settings.P"
     try:
+        if cfg.P is not None:       # P alone first, so a fault is put on the right field
+            core_tasks.make_task(cfg.task, seed=cfg.seed, P=cfg.P)
+        key = "settings.task_params"
         t = core_tasks.make_task(cfg.task, seed=cfg.seed, P=cfg.P, **cfg.task_params)
+        key = "settings.output"
         check_pair(cfg.output, cfg.cost, t.O)
         return t
     except (ValueError, TypeError) as err:
-        key = "settings.task_params" if cfg.task_params else "settings.P"
-        if "softmax" in str(err):
-            key = "settings.output"
         raise where.err(key, f"'{key}': {err}") from None
 
 
