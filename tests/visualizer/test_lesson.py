@@ -397,3 +397,16 @@ def test_rehearse_counts_frames_and_finds_play_time_faults():
     with pytest.raises(L.LessonError, match=r"^scene 2 \('Too far'\): micro-step 99 is beyond "
                                             r"the 21 micro-steps of update 2$"):
         L.rehearse(bad)
+
+
+def test_full_and_off_words():
+    les = L.loads(HEAD + scene('task = "parity"\nsettings = { scheme = "custom", h = "full", '
+                               'h_prime = 3, clip = "off" }', "w"))
+    c = les.scenes[0].config
+    assert (c.scheme, c.h, c.h_prime, c.clip) == ("custom", None, 3, None)
+    s, _ = played(les)
+    assert s.trainer.scheme.h is None and s.trainer.scheme.h_prime == 3
+    with pytest.raises(L.LessonError, match=r"'settings.h' must be an integer or \"full\""):
+        L.loads(HEAD + scene('task = "parity"\nsettings = { h = "all" }'))
+    with pytest.raises(L.LessonError, match=r"'settings.clip' must be a number or \"off\""):
+        L.loads(HEAD + scene('task = "parity"\nsettings = { clip = "none" }'))

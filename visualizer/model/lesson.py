@@ -487,14 +487,14 @@ def _settings(raw, where: _Where) -> dict:
             out[key] = _num(v, where, name, *LIMITS["eta"])
         elif key == "clip":
             out[key] = None if v == "off" else _num(v, where, name, *LIMITS["clip"]) \
-                if not isinstance(v, str) else _bad_full(where, name, v, "off")
+                if not isinstance(v, str) else _bad_full(where, name, v, "off", "a number")
         elif key == "rho_U":
             out[key] = _num(v, where, name, *LESSON_LIMITS["rho_U"])
     return out
 
 
-def _bad_full(where, name, v, word="full"):
-    raise where.err(name, f"'{name}' must be an integer or \"{word}\", got {v!r}")
+def _bad_full(where, name, v, word="full", what="an integer"):
+    raise where.err(name, f"'{name}' must be {what} or \"{word}\", got {v!r}")
 
 
 def _scene(n: int, s: Mapping, base: Path, run: _Run) -> Scene:
