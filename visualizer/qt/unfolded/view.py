@@ -36,7 +36,9 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
+from visualizer.model import themes
 from visualizer.qt import colormaps as cm
+from visualizer.qt import theme as qt_theme
 from visualizer.model.view_frame import EDGE_MODE_LEGEND, ViewFrame
 
 __all__ = ["UnfoldedView"]
@@ -149,10 +151,15 @@ class _TextBar(pg.GraphicsWidget):
     def __init__(self, height: int):
         super().__init__()
         self._parts = []  # (text, font, color, align, row)
+        self.scale = 1.0
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
                            QtWidgets.QSizePolicy.Policy.Fixed)
+
+    def set_height(self, height: int) -> None:
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
 
     def set_parts(self, parts) -> None:
         if parts != self._parts:
@@ -164,7 +171,8 @@ class _TextBar(pg.GraphicsWidget):
         p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
         for text, font, color, align, row, nrows in self._parts:
             h = r.height() / nrows
-            rr = QtCore.QRectF(r.left() + 6, r.top() + row * h, r.width() - 12, h)
+            pad = 6 * self.scale
+            rr = QtCore.QRectF(r.left() + pad, r.top() + row * h, r.width() - 2 * pad, h)
             p.setFont(font)
             p.setPen(color)
             fm = QtGui.QFontMetrics(font)
@@ -182,12 +190,21 @@ class _ColorBars(pg.GraphicsWidget):
         super().__init__()
         self._bars = []  # (title1, title2, key, lo, hi, diverging)
         self._images = {}
+        self.theme = qt_theme.current()
+        self.scale = 1.0
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Fixed,
                            QtWidgets.QSizePolicy.Policy.Expanding)
         self._set_width(1)
 
+    def set_style(self, theme, scale: float) -> None:
+        """Draw in ``theme``'s colours at ``scale`` (fonts, bar and slot widths)."""
+        self.theme, self.scale = theme, float(scale)
+        self._images = {}
+        self._set_width(len(self._bars))
+        self.update()
+
     def _set_width(self, n):
-        w = self.SLOT_W * max(n, 1) + 6
+        w = round((self.SLOT_W * max(n, 1) + 6) * self.scale)
         self.setMinimumWidth(w)
         self.setMaximumWidth(w)
 
@@ -200,38 +217,42 @@ class _ColorBars(pg.GraphicsWidget):
 
     def _image(self, diverging):
         if diverging not in self._images:
-            self._images[diverging] = _lut_image(cm.lut_for(diverging))
+            seq, div = qt_theme.luts(self.theme.name)
+            self._images[diverging] = _lut_image(div if diverging else seq)
         return self._images[diverging]
 
     def paint(self, p, *args):
         r = self.boundingRect()
-        f_title = _font(12, True)
-        f_tick = _font(11)
+        k = self.scale
+        text, muted = qt_theme.qcolor(self.theme.colorbar_text), qt_theme.qcolor(self.theme.muted)
+        f_title = _font(round(12 * k), True)
+        f_tick = _font(round(11 * k))
         fm = QtGui.QFontMetrics(f_tick)
-        top = r.top() + 36
-        bot = r.bottom() - 10
+        slot, bar_w = self.SLOT_W * k, self.BAR_W * k
+        top = r.top() + 36 * k
+        bot = r.bottom() - 10 * k
         if bot - top < 20:
             return
         for n, (t1, t2, lo, hi, diverging) in enumerate(self._bars):
-            x0 = r.left() + 4 + n * self.SLOT_W
-            p.setPen(_TEXT_COLOR)
+            x0 = r.left() + 4 * k + n * slot
+            p.setPen(text)
             p.setFont(f_title)
-            p.drawText(QtCore.QRectF(x0, r.top() + 2, self.SLOT_W - 4, 16),
+            p.drawText(QtCore.QRectF(x0, r.top() + 2 * k, slot - 4 * k, 16 * k),
                        int(QtCore.Qt.AlignmentFlag.AlignLeft), t1)
-            p.drawText(QtCore.QRectF(x0, r.top() + 17, self.SLOT_W - 4, 16),
+            p.drawText(QtCore.QRectF(x0, r.top() + 17 * k, slot - 4 * k, 16 * k),
                        int(QtCore.Qt.AlignmentFlag.AlignLeft), t2)
-            bar = QtCore.QRectF(x0, top, self.BAR_W, bot - top)
+            bar = QtCore.QRectF(x0, top, bar_w, bot - top)
             p.drawImage(bar, self._image(diverging))
-            p.setPen(QtGui.QPen(_MUTED_COLOR, 1))
+            p.setPen(QtGui.QPen(muted, max(1.0, k)))
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawRect(bar)
             p.setFont(f_tick)
             mid = 0.0 if diverging else 0.5 * (lo + hi)
             for val, yy in ((hi, top), (mid, 0.5 * (top + bot)), (lo, bot)):
-                p.setPen(QtGui.QPen(_TEXT_COLOR, 1))
-                p.drawLine(QtCore.QPointF(x0 + self.BAR_W, yy), QtCore.QPointF(x0 + self.BAR_W + 4, yy))
-                ty = min(max(yy + fm.ascent() / 2 - 1, top + fm.ascent() - 2), bot + 2)
-                p.drawText(QtCore.QPointF(x0 + self.BAR_W + 6, ty), _fmt(val))
+                p.setPen(QtGui.QPen(text, max(1.0, k)))
+                p.drawLine(QtCore.QPointF(x0 + bar_w, yy), QtCore.QPointF(x0 + bar_w + 4 * k, yy))
+                ty = min(max(yy + fm.ascent() / 2 - 1, top + fm.ascent() - 2), bot + 2 * k)
+                p.drawText(QtCore.QPointF(x0 + bar_w + 6 * k, ty), _fmt(val))
 
 
 # --------------------------------------------------------------------------
@@ -283,11 +304,14 @@ class UnfoldedView(QtWidgets.QWidget):
         self._vis_ids = np.zeros(0, dtype=np.int64)
         self._lines = np.zeros((0, 4))
         self._edge_range = 1e-12
+        self._theme = qt_theme.current()
+        self._scale = 1.0
+        self._highlights = ()
 
         self._build_styles()
 
         self._glw = pg.GraphicsLayoutWidget()
-        self._glw.setBackground(_qcolor(cm.BACKGROUND))
+        self._glw.setBackground(qt_theme.qcolor(self._theme.background))
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self._glw)
@@ -328,22 +352,24 @@ class UnfoldedView(QtWidgets.QWidget):
     # ------------------------------------------------------------------ styles
     def _build_styles(self):
         n = cm.LUT_SIZE
-        seq, div = cm.sequential_lut(n), cm.diverging_lut(n)
+        th, k = self._theme, self._scale
+        # the theme's maps: the diverging one is centred on the theme's background
+        seq, div = qt_theme.luts(th.name, n)
         # brush table: [0, n) sequential, [n, 2n) diverging, 2n = not revealed
         brushes = [QtGui.QBrush(_qcolor(c)) for c in seq] + [QtGui.QBrush(_qcolor(c)) for c in div]
-        brushes.append(QtGui.QBrush(QtGui.QColor(236, 236, 236, 255)))
+        brushes.append(QtGui.QBrush(qt_theme.qcolor(th.unrevealed_fill)))
         self._brush_table = np.empty(len(brushes), dtype=object)
         self._brush_table[:] = brushes
         self._BRUSH_NAN = 2 * n
         # pen table: [0, n) δ outline (diverging), n = plain, n + 1 = not revealed
         pens = []
         for c in div:
-            pen = QtGui.QPen(_qcolor(c), 3.2)
+            pen = QtGui.QPen(_qcolor(c), 3.2 * k)
             pen.setCosmetic(True)
             pens.append(pen)
-        plain = QtGui.QPen(QtGui.QColor(60, 60, 60), 1.0)
+        plain = QtGui.QPen(qt_theme.qcolor(th.node_outline), 1.0 * k)
         plain.setCosmetic(True)
-        nan_pen = QtGui.QPen(_qcolor(cm.UNREVEALED_GREY), 1.2)
+        nan_pen = QtGui.QPen(qt_theme.qcolor(th.unrevealed), 1.2 * k)
         nan_pen.setCosmetic(True)
         pens += [plain, nan_pen]
         self._pen_table = np.empty(len(pens), dtype=object)
@@ -354,7 +380,8 @@ class UnfoldedView(QtWidgets.QWidget):
         lut_pos = np.rint(np.arange(nb) * (n - 1) / (nb - 1)).astype(int)
         self._bin_pens = []
         for i in range(nb):
-            pen = QtGui.QPen(_qcolor(div[lut_pos[i]]), 0)
+            # width 0 is Qt's one-pixel cosmetic line; zoomed in, lines widen with the fonts
+            pen = QtGui.QPen(_qcolor(div[lut_pos[i]]), 0 if k <= 1.0 else k)
             pen.setCosmetic(True)
             self._bin_pens.append(pen)
         self._bin_color = div[lut_pos]
@@ -362,6 +389,65 @@ class UnfoldedView(QtWidgets.QWidget):
         self._rank_to_bin = np.argsort(dist, kind="stable")
         self._bin_rank = np.empty(nb, dtype=np.uint8)
         self._bin_rank[self._rank_to_bin] = np.arange(nb, dtype=np.uint8)
+
+    # ------------------------------------------------------------ theme, zoom
+    @property
+    def theme(self) -> "themes.Theme":
+        """The theme the view draws in."""
+        return self._theme
+
+    @property
+    def scale(self) -> float:
+        """The zoom factor of fonts, nodes, line widths and margins (1.0 = 100 %)."""
+        return self._scale
+
+    def set_style(self, theme=None, scale: float | None = None) -> None:
+        """Draw in ``theme`` (a Theme or its name) at zoom ``scale``; None keeps the current one.
+
+        Parameters
+        ----------
+        theme : Theme or str, optional
+            One of :data:`visualizer.model.themes.THEMES`.
+        scale : float, optional
+            Zoom factor, clamped to :data:`visualizer.model.themes.ZOOM_LIMITS`.
+        """
+        if theme is not None:
+            self._theme = themes.theme(theme) if isinstance(theme, str) else theme
+        if scale is not None:
+            self._scale = themes.clamp_zoom(scale)
+        k = self._scale
+        self._build_styles()
+        self._glw.setBackground(qt_theme.qcolor(self._theme.background))
+        self._header.scale = self._footer.scale = k
+        self._header.set_height(round(42 * k))
+        self._footer.set_height(round(22 * k))
+        self._bars.set_style(self._theme, k)
+        self._glw.ci.layout.setContentsMargins(4 * k, 2 * k, 4 * k, 2 * k)
+        self._node_px = 0.0
+        self._node_size_dirty = True
+        if self._frame is not None:
+            self.set_frame(self._frame)
+        if self._autofit:
+            self._fit()
+        self._glw.scene().update()
+
+    def set_highlights(self, items) -> None:
+        """Point at nodes, edges, copies or error sources (a lesson's ``highlight``), in window columns.
+
+        Parameters
+        ----------
+        items : sequence of tuple
+            ``("node", layer, c, unit)``, ``("edge", matrix, c, row, col)``,
+            ``("copy", c)`` or ``("source", c)``, with c the column of the drawn
+            window (−1: the s(0) column); items outside the window are skipped.
+        """
+        self._highlights = tuple(tuple(h) for h in items)
+        self._over.update()
+
+    @property
+    def highlights(self) -> tuple:
+        """What :meth:`set_highlights` points at."""
+        return self._highlights
 
     # --------------------------------------------------------------- structure
     def set_structure(self, N: int, M: int, O: int, T: int) -> None:
@@ -662,17 +748,18 @@ class UnfoldedView(QtWidgets.QWidget):
 
     def _update_texts(self, f):
         self._header.set_parts([
-            (f.title or "", _font(15, True), _TEXT_COLOR, QtCore.Qt.AlignmentFlag.AlignLeft, 0, 2),
-            (f.caption or "", _font(12), _MUTED_COLOR, QtCore.Qt.AlignmentFlag.AlignLeft, 1, 2),
+            (f.title or "", self._font(15, True), self._color("foreground"),
+             QtCore.Qt.AlignmentFlag.AlignLeft, 0, 2),
+            (f.caption or "", self._font(12), self._color("muted"), QtCore.Qt.AlignmentFlag.AlignLeft, 1, 2),
         ])
         legend = EDGE_MODE_LEGEND.get(f.edge_mode, f"edges: {f.edge_mode}")
         legend += "   ·   node fill: activation"
         if f.delta_s is not None or f.delta_y is not None:
             legend += "   ·   node outline: δ"
         legend += "   ·   hollow grey: not revealed yet"
-        parts = [(legend, _font(12), _TEXT_COLOR, QtCore.Qt.AlignmentFlag.AlignLeft, 0, 1)]
+        parts = [(legend, self._font(12), self._color("foreground"), QtCore.Qt.AlignmentFlag.AlignLeft, 0, 1)]
         if self._lod_message:
-            parts.append((self._lod_message, _font(12, True), QtGui.QColor(180, 0, 0),
+            parts.append((self._lod_message, self._font(12, True), self._color("warning"),
                           QtCore.Qt.AlignmentFlag.AlignRight, 0, 1))
         self._footer.set_parts(parts)
         # colour bars: one per distinct node scale, edges, δ outline
@@ -738,17 +825,39 @@ class UnfoldedView(QtWidgets.QWidget):
         width, height = int(width), int(height)
         img = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         img.setDevicePixelRatio(1.0)
-        img.fill(_qcolor(cm.BACKGROUND))
+        img.fill(qt_theme.qcolor(self._theme.background))
+        p = QtGui.QPainter(img)
+        try:
+            self.paint_to(p, width, height)
+        finally:
+            p.end()
+        return img
+
+    def paint_to(self, p: QtGui.QPainter, width: int, height: int) -> None:
+        """Paint the whole view, laid out at ``width x height``, with ``p`` at its origin.
+
+        The one painting code of the view's pictures: :meth:`render_to_image`
+        paints a QImage with it, the vector export an SVG or PDF page (text
+        stays text, lines stay lines).
+
+        Parameters
+        ----------
+        p : QtGui.QPainter
+            Active on any paint device; its transform places the view.
+        width, height : int
+            Size of the picture in pixels (scene units).
+        """
+        width, height = int(width), int(height)
         with self._layout_at(width, height):
-            p = QtGui.QPainter(img)
+            p.save()
             try:
                 p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
                 p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
                 rect = QtCore.QRectF(0, 0, width, height)
+                p.fillRect(rect, qt_theme.qcolor(self._theme.background))
                 self._glw.scene().render(p, rect, rect)
             finally:
-                p.end()
-        return img
+                p.restore()
 
     # ------------------------------------------------------------ view range
     def _vb_size(self):
@@ -759,7 +868,7 @@ class UnfoldedView(QtWidgets.QWidget):
         if self._shape is None:
             return
         W, H = self._vb_size()
-        L, R, B, Tp = MARGINS
+        L, R, B, Tp = (m * self._scale for m in MARGINS)
         c = self._content
         sx = c.width() / max(W - L - R, 10.0)
         sy = c.height() / max(H - B - Tp, 10.0)
@@ -798,12 +907,21 @@ class UnfoldedView(QtWidgets.QWidget):
             return
         kx, ky = self._px_per_unit()
         pitch = min(self._pitch.values()) * ky
-        size = float(np.clip(min(0.8 * pitch, 0.24 * kx, 22.0), 3.0, 22.0))
+        big = 22.0 * self._scale
+        size = float(np.clip(min(0.8 * pitch, 0.24 * kx, big), 3.0, big))
         if abs(size - self._node_px) >= 0.25:
             self._node_px = size
             self._nodes.setSize(size)
 
     # ------------------------------------------------------------- painting
+    def _font(self, px: float, bold: bool = False) -> QtGui.QFont:
+        """A pixel-sized font of ``px`` at 100 %, zoomed."""
+        return _font(max(1, round(px * self._scale)), bold)
+
+    def _color(self, role: str) -> QtGui.QColor:
+        """A colour of the theme by role (``"foreground"``, ``"muted"``, ``"forward"`` …)."""
+        return qt_theme.qcolor(getattr(self._theme, role))
+
     def _dev(self, p, x, y):
         return p.transform().map(QtCore.QPointF(x, y))
 
@@ -818,7 +936,7 @@ class UnfoldedView(QtWidgets.QWidget):
         top = self._content.bottom()
         bot = self._content.top()
         p.setPen(QtCore.Qt.PenStyle.NoPen)
-        p.setBrush(QtGui.QColor(255, 205, 60, 70))
+        p.setBrush(qt_theme.qcolor(self._theme.highlight_fill))
         p.drawRect(QtCore.QRectF(QtCore.QPointF(c - 0.45, bot), QtCore.QPointF(c + 0.45, top)))
 
     def _paint_overlay(self, p):
@@ -844,8 +962,9 @@ class UnfoldedView(QtWidgets.QWidget):
                 lo, hi = self._band[L]
                 xo = c + LAYER_OFFSET[L]
                 a, b = mp(xo, hi), mp(xo, lo)
-                rect = QtCore.QRectF(a.x() - r - 5, a.y() - r - 5, 2 * r + 10, b.y() - a.y() + 2 * r + 10)
-                pen = QtGui.QPen(QtGui.QColor(230, 120, 0), 2.5)
+                m = 5 * self._scale
+                rect = QtCore.QRectF(a.x() - r - m, a.y() - r - m, 2 * r + 2 * m, b.y() - a.y() + 2 * r + 2 * m)
+                pen = QtGui.QPen(self._color("highlight"), 2.5 * self._scale)
                 p.setPen(pen)
                 p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(rect, 5, 5)
@@ -856,21 +975,25 @@ class UnfoldedView(QtWidgets.QWidget):
         if f is not None and f.direction in ("forward", "backward"):
             fwd = f.direction == "forward"
             text = "forward pass  \u2191 \u2192" if fwd else "backward (BPTT)  \u2190 \u2193"
-            p.setFont(_font(15, True))
-            p.setPen(_FWD_COLOR if fwd else _BWD_COLOR)
+            p.setFont(self._font(15, True))
+            p.setPen(self._color("forward" if fwd else "backward"))
             (x0, x1), (y0, y1) = self._vb.viewRange()
             tl = mp(x0, y1)
-            p.drawText(QtCore.QPointF(tl.x() + 8, tl.y() + 19), text)
+            p.drawText(QtCore.QPointF(tl.x() + 8 * self._scale, tl.y() + 19 * self._scale), text)
+
+        self._paint_highlights(p, mp, r)
 
         # layer labels and unit indices, left of the first columns
-        f_lab = _font(14, True)
-        f_idx = _font(max(8, min(11, int(min(self._pitch.values()) * ky * 0.95))))
+        k = self._scale
+        text_c, muted_c = self._color("foreground"), self._color("muted")
+        f_lab = self._font(14, True)
+        f_idx = _font(max(8, min(round(11 * k), int(min(self._pitch.values()) * ky * 0.95))))
         fm_idx = QtGui.QFontMetrics(f_idx)
         show_idx = min(self._pitch.values()) * ky >= 9.0
         s0x = mp(-1.0, 0).x()
-        idx_w = fm_idx.horizontalAdvance(str(max(N, M, O) - 1)) + 4 if show_idx else 0
-        lab_right = s0x - r - 6 - idx_w
-        p.setPen(_TEXT_COLOR)
+        idx_w = fm_idx.horizontalAdvance(str(max(N, M, O) - 1)) + 4 * k if show_idx else 0
+        lab_right = s0x - r - 6 * k - idx_w
+        p.setPen(text_c)
         names = {"x": "x(t)", "s": "s(t)", "y": "y(t)"}
         fm_lab = QtGui.QFontMetrics(f_lab)
         for L in ("x", "s", "y"):
@@ -881,20 +1004,20 @@ class UnfoldedView(QtWidgets.QWidget):
             p.drawText(QtCore.QPointF(lab_right - w, ym + fm_lab.ascent() / 2 - 1), names[L])
             if show_idx:
                 p.setFont(f_idx)
-                p.setPen(_MUTED_COLOR)
-                xr = s0x - r - 3
+                p.setPen(muted_c)
+                xr = s0x - r - 3 * k
                 for u, yv in enumerate(self._ypos[L]):
                     yd = mp(0, yv).y()
                     s = str(u)
                     p.drawText(QtCore.QPointF(xr - fm_idx.horizontalAdvance(s), yd + fm_idx.ascent() / 2 - 1), s)
-                p.setPen(_TEXT_COLOR)
+                p.setPen(text_c)
         # s(0) label under the s(0) column
-        f_col = _font(12)
+        f_col = self._font(12)
         fm_col = QtGui.QFontMetrics(f_col)
         s0 = f.s0_label if f is not None else "s(0)"
-        p.setFont(_font(12, True))
-        fmb = QtGui.QFontMetrics(_font(12, True))
-        below_s = mp(-1.0, self._band["s"][0]).y() + r + 4 + fmb.ascent()
+        p.setFont(self._font(12, True))
+        fmb = QtGui.QFontMetrics(self._font(12, True))
+        below_s = mp(-1.0, self._band["s"][0]).y() + r + 4 * k + fmb.ascent()
         p.drawText(QtCore.QPointF(s0x - fmb.horizontalAdvance(s0) / 2, below_s), s0)
 
         # column labels under the x band: t=..., z=...
@@ -904,8 +1027,8 @@ class UnfoldedView(QtWidgets.QWidget):
         widest = max(fm_col.horizontalAdvance(f"t={s}") for s in steps[:T]) if steps else 20
         if has_z:
             widest = max(widest, max(fm_col.horizontalAdvance(f"z={zz}") for zz in zs if zz is not None))
-        every = max(1, int(math.ceil((widest + 6) / max(kx, 1e-6))))
-        base = mp(0, self._band["x"][0]).y() + r + 4
+        every = max(1, int(math.ceil((widest + 6 * k) / max(kx, 1e-6))))
+        base = mp(0, self._band["x"][0]).y() + r + 4 * k
         p.setFont(f_col)
         act = f.active_column if f is not None else None
         show = set(range(0, T, every))
@@ -914,24 +1037,24 @@ class UnfoldedView(QtWidgets.QWidget):
         for c in sorted(show):
             xc = mp(c + 0.5 * (LAYER_OFFSET["x"] + LAYER_OFFSET["y"]), 0).x()
             bold = c == act
-            p.setFont(_font(12, bold))
-            p.setPen(_TEXT_COLOR)
+            p.setFont(self._font(12, bold))
+            p.setPen(text_c)
             if c < len(steps):
                 t = f"t={steps[c]}"
                 p.drawText(QtCore.QPointF(xc - fm_col.horizontalAdvance(t) / 2, base + fm_col.ascent()), t)
             if c < len(zs) and zs[c] is not None:
                 z = f"z={zs[c]}"
-                p.setPen(_MUTED_COLOR)
+                p.setPen(muted_c)
                 p.drawText(QtCore.QPointF(xc - fm_col.horizontalAdvance(z) / 2,
                                           base + fm_col.ascent() + fm_col.height()), z)
         p.restore()
 
     def _paint_arrows(self, p, mp, c, direction, kx, ky):
         fwd = direction == "forward"
-        color = _FWD_COLOR if fwd else _BWD_COLOR
-        pen = QtGui.QPen(color, 3.5)
+        color = self._color("forward" if fwd else "backward")
+        pen = QtGui.QPen(color, 3.5 * self._scale)
         pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
-        head = 9.0
+        head = 9.0 * self._scale
 
         def arrow(a, b):
             p.setPen(pen)
@@ -964,6 +1087,51 @@ class UnfoldedView(QtWidgets.QWidget):
             # errors flow from y down into s; they never reach the inputs x
             for a, b in ((lower, upper) if fwd else (upper,)):
                 arrow(a, b) if fwd else arrow(b, a)
+
+    def _paint_highlights(self, p, mp, r):
+        """Rings round highlighted nodes, thick highlighted edges, bands round copies and sources."""
+        if not self._highlights or self._shape is None:
+            return
+        N, M, O, T = self._shape
+        k = self._scale
+        col = self._color("highlight")
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for h in self._highlights:
+            kind = h[0]
+            try:
+                if kind == "node":
+                    _, layer, c, unit = h
+                    if not (0 <= unit < {"x": N, "s": M, "y": O}[layer]) or not \
+                            (-1 if layer == "s" else 0) <= c < T:
+                        continue
+                    q = mp(*self.node_position(layer, c, unit))
+                    p.setPen(QtGui.QPen(col, 3.0 * k))
+                    rr = r + 5 * k
+                    p.drawEllipse(q, rr, rr)
+                elif kind == "edge":
+                    _, matrix, c, row, cl = h
+                    rows, cols = {"V": (M, N), "U": (M, M), "W": (O, M)}[matrix]
+                    if not (0 <= c < T and 0 <= row < rows and 0 <= cl < cols):
+                        continue
+                    x1, y1, x2, y2 = self.edge_endpoints(matrix, c, row, cl)
+                    pen = QtGui.QPen(col, 4.0 * k)
+                    pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+                    p.setPen(pen)
+                    p.drawLine(mp(x1, y1), mp(x2, y2))
+                elif kind in ("copy", "source"):
+                    c = h[1]
+                    if not -1 <= c < T:
+                        continue
+                    top, bot = mp(c, self._content.bottom()), mp(c, self._content.top())
+                    half = 0.47 * abs(mp(1, 0).x() - mp(0, 0).x())
+                    pen = QtGui.QPen(col, 2.5 * k)
+                    if kind == "source":
+                        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+                    p.setPen(pen)
+                    p.drawRoundedRect(QtCore.QRectF(top.x() - half, top.y() - r, 2 * half,
+                                                    bot.y() - top.y() + 2 * r), 6 * k, 6 * k)
+            except (KeyError, ValueError, IndexError):     # a highlight from another structure
+                continue
 
     # ------------------------------------------------------------ hit testing
     def _edge_id(self, matrix, c, row, col):
