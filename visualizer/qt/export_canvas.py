@@ -34,6 +34,14 @@ empty.
 ``QImage.Format_ARGB32_Premultiplied`` of exactly the size asked for, with
 device pixel ratio 1 and 96 dpi whatever the screen, so the same state gives
 the same pixels in the window's process and on a headless command line.
+:meth:`ExportCanvas.paint` is the one painting code: :meth:`render` paints a
+QImage with it, :mod:`visualizer.qt.vector_export` an SVG file or a PDF page
+(text stays text).
+
+``theme`` (a name of :data:`visualizer.model.themes.THEMES`) colours the frame,
+its δ map centred on the theme's background; ``scale`` (75 % to 300 %) zooms
+the fonts, nodes, line widths and panels of the frame, independent of the
+window's zoom.
 """
 from __future__ import annotations
 
@@ -42,7 +50,9 @@ import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from visualizer.model import themes
 from visualizer.qt import colormaps as cm
+from visualizer.qt import theme as qt_theme
 from visualizer.model.frames import build_frame
 from visualizer.qt.unfolded.view import UnfoldedView
 
@@ -119,10 +129,14 @@ class ExportCanvas(QtWidgets.QWidget):
         plot (or in the strip alone without it), with ``QWidget.render``.
     size : tuple of int
         Default ``(width, height)`` of :meth:`render`.
+    theme : str or Theme, optional
+        The colours (default: :func:`visualizer.qt.theme.current`).
+    scale : float
+        Zoom of fonts, nodes, lines and panels (1.0 = 100 %).
     """
 
     def __init__(self, cost_plot: bool = True, caption: bool = True, panels=(), size=(1280, 720),
-                 parent=None):
+                 parent=None, theme=None, scale: float = 1.0):
         super().__init__(parent)
         self.include_cost_plot = bool(cost_plot)
         self.include_caption = bool(caption)
@@ -135,6 +149,11 @@ class ExportCanvas(QtWidgets.QWidget):
         self._scales: dict = {}
         self.size_px = (int(size[0]), int(size[1]))
         self.view = UnfoldedView()
+        self.theme = qt_theme.current() if theme is None else \
+            (themes.theme(theme) if isinstance(theme, str) else theme)
+        self.scale = themes.clamp_zoom(scale)
+        self.view.set_style(self.theme, self.scale)
+        self._styled = set()        # ids of the plots and panels already restyled
         self.cost = None
         self._cost_cls = _cost_plot_class() if cost_plot else None
         self._shape = None
@@ -164,12 +183,20 @@ class ExportCanvas(QtWidgets.QWidget):
                 self.cost = self._cost_cls(session)
                 self._lay.addWidget(self.cost, 1)
             self.cost.refresh()
+            self._style(self.cost)
         if self.panel_names:
             if self.panel_session is not session:
                 self._build_panels(session)
                 self._scales = {}
             for w in self.insight.values():
                 w.flush()
+                # panels may set their text colours again when they redraw: restyle every frame
+                qt_theme.restyle(w, self.theme)
+
+    def _style(self, w: QtWidgets.QWidget) -> None:
+        """Theme colours of a plot (its zoom comes from drawing it enlarged, see :meth:`_paint_cost`)."""
+        if self.theme.name != themes.DEFAULT_THEME:
+            qt_theme.restyle(w, self.theme)
 
     def _build_panels(self, session) -> None:
         """Insight panels following ``session`` (the old ones, if any, detached and dropped)."""
@@ -275,54 +302,98 @@ class ExportCanvas(QtWidgets.QWidget):
         """
         width = int(width or self.size_px[0])
         height = int(height or self.size_px[1])
-        self._sync(session)
-        rects = self.layout_rects(width, height)
         img = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         img.setDevicePixelRatio(1.0)
         img.setDotsPerMeterX(_DPM_96)
         img.setDotsPerMeterY(_DPM_96)
-        img.fill(QtGui.QColor(*cm.BACKGROUND))
+        img.fill(qt_theme.qcolor(self.theme.background))
         p = QtGui.QPainter(img)
         try:
+            self.paint(p, session, width, height)
+        finally:
+            p.end()
+        return img
+
+    def paint(self, p: QtGui.QPainter, session, width: int, height: int, part: str | None = None) -> None:
+        """Paint the frame of ``session``'s state, ``width x height``, with ``p`` at its top left.
+
+        The one painting code of every picture: a QImage (:meth:`render`), an
+        SVG file or a PDF page (:mod:`visualizer.qt.vector_export`).
+
+        Parameters
+        ----------
+        p : QtGui.QPainter
+            Active on any paint device.
+        session : Session
+        width, height : int
+            Size of the frame in pixels (or of the part alone).
+        part : str, optional
+            Paint only this part of :meth:`layout_rects` (``"view"``, ``"cost"``,
+            ``"foldback"``, ``"vanishing"``), laid out at ``width x height``.
+        """
+        width, height = int(width), int(height)
+        self._sync(session)
+        if part is not None:
+            rects = self.layout_rects(width, height)
+            if part not in rects:
+                raise ValueError(f"part must be one of {', '.join(rects)}, got {part!r}")
+            rects = {part: QtCore.QRect(0, 0, width, height)}
+        else:
+            rects = self.layout_rects(width, height)
+        p.save()
+        try:
+            p.fillRect(QtCore.QRect(0, 0, width, height), qt_theme.qcolor(self.theme.background))
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
             p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-            v = rects["view"]
-            p.drawImage(v.topLeft(), self.view.render_to_image(v.width(), v.height()))
+            v = rects.get("view")
+            if v is not None:
+                p.save()
+                p.translate(v.topLeft())
+                p.setClipRect(QtCore.QRect(0, 0, v.width(), v.height()))
+                self.view.paint_to(p, v.width(), v.height())
+                p.restore()
             if "cost" in rects and self.cost is not None:
                 self._paint_cost(p, rects["cost"])
             for i, w in enumerate(self.panels):
-                self._paint_widget(p, w, rects[f"panel{i}"])
+                if f"panel{i}" in rects:
+                    self._paint_widget(p, w, rects[f"panel{i}"])
             for name, w in self.insight.items():
-                self._paint_widget(p, w, rects[name], self._panel_scale(name, w, rects[name]))
-            if self.panel_names:
-                p.setPen(QtGui.QPen(_RULE, 1))
+                if name in rects:
+                    self._paint_widget(p, w, rects[name], self._panel_scale(name, w, rects[name]))
+            rule = QtGui.QPen(qt_theme.qcolor(self.theme.grid), max(1.0, self.scale))
+            if part is not None:
+                pass
+            elif self.panel_names:
+                p.setPen(rule)
                 for name, r in rects.items():           # a rule along each inner edge
                     if r.top() > 0:
                         p.drawLine(r.left(), r.top(), r.right(), r.top())
                     if r.left() > 0:
                         p.drawLine(r.left(), r.top(), r.left(), r.bottom())
             elif len(rects) > 1:
-                p.setPen(QtGui.QPen(_RULE, 1))
+                p.setPen(rule)
                 y = v.bottom() + 1
                 p.drawLine(0, y, width, y)
         finally:
-            p.end()
-        return img
+            p.restore()
 
     def _paint_cost(self, p: QtGui.QPainter, r: QtCore.QRect) -> None:
         cost = self.cost
+        k = self.scale
         p.save()
         p.setClipRect(r)
-        p.setFont(_font(12))
-        p.setPen(_MUTED)
+        p.setFont(_font(round(12 * k)))
+        p.setPen(qt_theme.qcolor(self.theme.muted))
         info = cost.info.text() if hasattr(cost, "info") else ""
-        p.drawText(QtCore.QRectF(r.left() + 8, r.top() + 2, r.width() - 16, _INFO_H),
+        info_h = round(_INFO_H * k)
+        p.drawText(QtCore.QRectF(r.left() + 8 * k, r.top() + 2 * k, r.width() - 16 * k, info_h),
                    int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter), info)
         plot = getattr(cost, "plot", None)
-        target = QtCore.QRectF(r.left(), r.top() + _INFO_H, r.width(), r.height() - _INFO_H)
+        target = QtCore.QRectF(r.left(), r.top() + info_h, r.width(), r.height() - info_h)
         if plot is not None and hasattr(plot, "getPlotItem"):
             item = plot.getPlotItem()
-            src = QtCore.QRectF(0, 0, target.width(), target.height())
+            # laid out at 1/scale of the target and drawn enlarged: legend, curves and margins zoom too
+            src = QtCore.QRectF(0, 0, math.ceil(target.width() / k), math.ceil(target.height() / k))
             if QtCore.QRectF(item.geometry()) != src:
                 item.setGeometry(src)
                 item.layout.activate()
@@ -334,7 +405,7 @@ class ExportCanvas(QtWidgets.QWidget):
         p.restore()
 
     def _panel_scale(self, name: str, w: QtWidgets.QWidget, r: QtCore.QRect) -> float:
-        """Scale at which panel ``name`` is drawn into ``r``: at most 1, small enough for its plots to fit.
+        """Scale at which panel ``name`` is drawn into ``r``: at most the zoom, small enough for its plots to fit.
 
         A pyqtgraph layout does not shrink below its minimum size (axes, labels),
         so a panel too small for it is laid out larger and drawn scaled down.
@@ -342,7 +413,7 @@ class ExportCanvas(QtWidgets.QWidget):
         animation does not jitter when a label grows by a few pixels.
         """
         key = (name, r.width(), r.height())
-        scale = self._scales.get(key, 1.0)
+        scale = self._scales.get(key, self.scale)
         glw = getattr(w, "glw", None)
         for _ in range(4):
             lw, lh = _logical(r, scale)

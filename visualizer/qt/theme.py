@@ -145,6 +145,12 @@ def _is_diverging(cmap) -> bool:
     return bool((mid > ends).all() or (mid < ends).all()) and abs(float(ends[0] - ends[1])) < 35
 
 
+def _centred_on(cmap, th: T.Theme) -> bool:
+    """Whether a diverging map's middle colour is the theme's background (it is the theme's map)."""
+    mid = np.asarray(cmap.getLookupTable(nPts=T.LUT_SIZE, alpha=False), dtype=int)[T.LUT_SIZE // 2, :3]
+    return bool(np.abs(mid - np.asarray(th.background)).max() <= 2)
+
+
 def _restyle_item(item, th: T.Theme) -> None:
     fg, muted, grid = qcolor(th.foreground), qcolor(th.muted), qcolor(th.grid)
     if isinstance(item, pg.AxisItem):
@@ -166,17 +172,14 @@ def _restyle_item(item, th: T.Theme) -> None:
     elif isinstance(item, pg.TextItem):
         item.setColor(fg)
     elif isinstance(item, pg.ColorBarItem):
-        if _is_diverging(item.cmap):
+        cmap = item.colorMap()
+        if cmap is not None and _is_diverging(cmap) and not _centred_on(cmap, th):
             item.setColorMap(diverging_colormap(th))
-        for ax in ("axis",):
-            a = getattr(item, ax, None)
-            if a is not None:
-                _restyle_item(a, th)
     elif isinstance(item, pg.ImageItem):
         lut = getattr(item, "lut", None)
         if isinstance(lut, np.ndarray) and lut.ndim == 2 and len(lut) >= 9:
             cm = pg.ColorMap(np.linspace(0, 1, len(lut)), np.asarray(lut)[:, :3])
-            if _is_diverging(cm):
+            if _is_diverging(cm) and not _centred_on(cm, th):
                 item.setLookupTable(th.delta_lut(len(lut))[:, :lut.shape[1]])
 
 

@@ -798,6 +798,13 @@ class UnfoldedView(QtWidgets.QWidget):
                 ci.setGeometry(new)
                 ci.layout.activate()
                 self._on_resized()
+            elif not self._glw.isVisible():
+                # a part may have changed its size hint (one more colour bar) since the last render:
+                # without an event loop nobody else lays the scene out again
+                vb = QtCore.QRectF(self._vb.geometry())
+                ci.layout.activate()
+                if QtCore.QRectF(self._vb.geometry()) != vb:
+                    self._on_resized()
             yield
         finally:
             if changed and self._glw.isVisible():
