@@ -93,7 +93,9 @@ NODE_LEVELS = 64
 def _node_level(idx: np.ndarray) -> np.ndarray:
     """LUT indices snapped to the middle of one of :data:`NODE_LEVELS` levels."""
     q = cm.LUT_SIZE // NODE_LEVELS
-    return (idx // q) * q + q // 2
+    mid = cm.LUT_SIZE // 2
+    # zero keeps the table's exact centre (the theme's background), not the middle of a level
+    return np.where((idx == mid) | (idx == mid - 1), idx, (idx // q) * q + q // 2)
 
 
 # --------------------------------------------------------------------------
@@ -855,8 +857,12 @@ class UnfoldedView(QtWidgets.QWidget):
             Size of the picture in pixels (scene units).
         """
         width, height = int(width), int(height)
+        # into SVG or PDF the nodes are drawn one by one as paths, not stamped from a pixmap atlas
+        vector = not isinstance(p.device(), QtGui.QImage)
         with self._layout_at(width, height):
             p.save()
+            if vector:
+                self._nodes.setExportMode(True, {"antialias": True})
             try:
                 p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
                 p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
@@ -864,6 +870,8 @@ class UnfoldedView(QtWidgets.QWidget):
                 p.fillRect(rect, qt_theme.qcolor(self._theme.background))
                 self._glw.scene().render(p, rect, rect)
             finally:
+                if vector:
+                    self._nodes.setExportMode(False)
                 p.restore()
 
     # ------------------------------------------------------------ view range
