@@ -29,8 +29,11 @@ __all__ = ["PresentationWindow", "PANEL_CHOICES", "CAPTION_PX"]
 
 #: the panels presentation mode can show beside the view, in the order P cycles through them
 PANEL_CHOICES = ("foldback", "inspector", "vanishing", "cost", "")
-#: the caption's font size in pixels at 100 %
-CAPTION_PX = 26
+#: the one-sentence caption's font size in pixels at 100 % (a lesson's caption: LESSON_SHARE of it)
+CAPTION_PX = 24
+LESSON_SHARE = 0.75
+#: most of the window's height the captions take (their fonts shrink to fit)
+CAPTION_ROOM = 0.36
 #: keys that step forward / back (a clicker sends PageDown / PageUp)
 FORWARD_KEYS = (QtCore.Qt.Key.Key_PageDown, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Down,
                 QtCore.Qt.Key.Key_Space)
@@ -109,6 +112,7 @@ class PresentationWindow(QtWidgets.QWidget):
         self.splitter.addWidget(self.view)
         self.title_label = QtWidgets.QLabel()
         self.title_label.setObjectName("presentationTitle")
+        self.title_label.setWordWrap(True)
         self.caption = QtWidgets.QLabel()
         self.caption.setObjectName("presentationCaption")
         self.caption.setWordWrap(True)
@@ -158,7 +162,7 @@ class PresentationWindow(QtWidgets.QWidget):
         big.setPixelSize(round(CAPTION_PX * k))
         self.sentence.setFont(big)
         mid = QtGui.QFont()
-        mid.setPixelSize(round(0.8 * CAPTION_PX * k))
+        mid.setPixelSize(round(LESSON_SHARE * CAPTION_PX * k))
         self.caption.setFont(mid)
         title = QtGui.QFont(big)
         title.setBold(True)
@@ -167,6 +171,25 @@ class PresentationWindow(QtWidgets.QWidget):
         self.sentence.setStyleSheet(f"QLabel {{ color: {fg}; }}")
         self.caption.setStyleSheet(f"QLabel {{ color: {fg}; }}")
         self.title_label.setStyleSheet(f"QLabel {{ color: {fg}; }}")
+
+    def _fit_captions(self) -> None:
+        """Shrink the captions' fonts until they take at most :data:`CAPTION_ROOM` of the height."""
+        k = self.scale
+        width = max(200, self.width() - round(24 * k))
+        room = CAPTION_ROOM * max(self.height(), 200)
+        labels = [w for w in (self.title_label, self.caption, self.sentence) if not w.isHidden()]
+        base = {self.sentence: CAPTION_PX, self.title_label: CAPTION_PX,
+                self.caption: LESSON_SHARE * CAPTION_PX}
+        shrink = 1.0
+        for _ in range(12):
+            for w in labels:
+                f = w.font()
+                f.setPixelSize(max(9, round(base[w] * k * shrink)))
+                w.setFont(f)
+            used = sum(w.heightForWidth(width) if w.wordWrap() else w.sizeHint().height() for w in labels)
+            if used <= room:
+                break
+            shrink *= 0.9
 
     def set_style(self, theme=None, scale: float | None = None) -> None:
         """Follow the window's theme and zoom."""
@@ -273,6 +296,7 @@ class PresentationWindow(QtWidgets.QWidget):
         else:
             self.title_label.hide()
             self.caption.hide()
+        self._fit_captions()
         self._refresh_panel()
 
     def flush(self) -> None:
@@ -332,6 +356,7 @@ class PresentationWindow(QtWidgets.QWidget):
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_captions()
         if self.blanked:
             self.blank.setGeometry(self.rect())
 

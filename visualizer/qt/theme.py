@@ -35,6 +35,7 @@ SETTINGS_KEY = "view/theme"
 
 _current = T.theme(T.DEFAULT_THEME)
 _base_style = None       # the platform style, restored by the light theme
+_pg_defaults = None      # pyqtgraph's background and foreground before any theme
 
 
 def current() -> T.Theme:
@@ -97,7 +98,13 @@ def apply_to_app(theme, app: QtWidgets.QApplication | None = None) -> T.Theme:
     global _base_style
     th = set_current(theme)
     app = app or QtWidgets.QApplication.instance()
-    pg.setConfigOptions(background=qcolor(th.background), foreground=qcolor(th.foreground))
+    global _pg_defaults
+    if _pg_defaults is None:
+        _pg_defaults = {k: pg.getConfigOption(k) for k in ("background", "foreground")}
+    if th.name == T.DEFAULT_THEME:          # today's look: pyqtgraph's own defaults
+        pg.setConfigOptions(**_pg_defaults)
+    else:
+        pg.setConfigOptions(background=qcolor(th.background), foreground=qcolor(th.foreground))
     if app is None:
         return th
     if _base_style is None:
@@ -106,7 +113,8 @@ def apply_to_app(theme, app: QtWidgets.QApplication | None = None) -> T.Theme:
     want = _base_style if th.name == T.DEFAULT_THEME else "fusion"
     if app.style().name().lower() != want.lower():
         app.setStyle(want)
-    app.setPalette(palette(th))
+    # the light theme is today's look: the platform's own palette
+    app.setPalette(app.style().standardPalette() if th.name == T.DEFAULT_THEME else palette(th))
     return th
 
 
@@ -203,6 +211,13 @@ def restyle(widget: QtWidgets.QWidget, theme=None) -> None:
                 _restyle_item(it, th)
         else:
             w.setPalette(pal)
+            sheet = w.styleSheet()
+            # a panel that fixed its text colours in a style sheet (the inspector's white page)
+            if sheet and ("background: white" in sheet or w.property("themedSheet")):
+                if not w.property("themedSheet"):
+                    w.setProperty("themedSheet", sheet)
+                w.setStyleSheet(f"QLabel {{ background: {th.hex('background')}; "
+                                f"color: {th.hex('foreground')}; }}")
 
 
 class ThemeController(QtCore.QObject):
