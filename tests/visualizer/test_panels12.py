@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from core import attribution as at  # noqa: E402
 from core import sampling  # noqa: E402
 from visualizer.model import attribution_frame as af  # noqa: E402
+from visualizer.model.attribution_equation import cell_equation, fmt  # noqa: E402
 from visualizer.model.session import Config, Session  # noqa: E402
 from visualizer.qt.panels.factors import VanishingFactorsPanel  # noqa: E402
 from visualizer.qt.panels.generate import GeneratePanel  # noqa: E402
@@ -327,7 +328,7 @@ def test_generate_matches_the_core_and_refuses_bad_input(made):
     assert panel.output.toPlainText() == expect.text()
     assert len(panel.output.toPlainText()) == 32
     # bad input: one message in the panel, the last sample kept
-    for bad, word in (("B#", "prefix"), ("   ", "prefix")):
+    for bad, word in (("B#", "prefix"), ("   ", "prefix"), ("B<", "'&lt;'")):
         panel.prefix_edit.setText(bad)
         assert panel.generate() is False
         msg = panel.message.text()
@@ -397,7 +398,8 @@ def test_detached_panels_stop_following(made):
 
 def test_frames_import_no_qt():
     code = ("import sys; import visualizer.model.attribution_frame, "
-            "visualizer.model.factors_frame, visualizer.model.prediction_frame; "
+            "visualizer.model.factors_frame, visualizer.model.prediction_frame, "
+            "visualizer.model.attribution_equation; "
             "print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
@@ -409,3 +411,22 @@ def test_frame_refuses_an_unknown_param():
     s = xor("boden")
     with pytest.raises(ValueError, match="param"):
         af.build_who_taught_frame(s, "X")
+
+
+def test_a_clicked_cell_has_its_formula_with_live_numbers():
+    s = Session(Config.for_task("hello").with_changes(scheme="epochwise"))
+    s.step()
+    pas = s.update.pas
+    for param in ("V", "U", "theta_h"):
+        e = cell_equation(s, param, 3, 1)
+        cell = at.cell(pas, 3, 1, param)
+        assert e.value == pytest.approx(np.linalg.norm(cell), rel=1e-12)
+        close(e.cell, cell)
+        assert f"<b>{fmt(e.value)}</b>" in e.html
+        delta = at.source_deltas(pas)[3, 1, s.sample]
+        assert fmt(delta[0]) in e.html
+    assert "never reached" in cell_equation(s, "U", 1, 3).html
+    with pytest.raises(ValueError, match="param"):
+        cell_equation(s, "W", 1, 1)
+    with pytest.raises(ValueError, match="tau"):
+        cell_equation(s, "U", 99, 1)

@@ -117,6 +117,8 @@ class VanishingFactorsPanel(Panel):
         self.caption.setObjectName("factorsCaption")
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        # a wrapped label is not always given its height for its width: keep room for 4 lines
+        self.caption.setMinimumHeight(4 * self.caption.fontMetrics().lineSpacing() + 4)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.addLayout(row)
@@ -195,8 +197,8 @@ class VanishingFactorsPanel(Panel):
         if shown:
             gu = float(np.nanprod(f.u_factor))
             gf = float(np.nanprod(f.fprime_factor))
-            text += " " + self.tr("Over them U multiplies ‖δ‖ by {0}, f′ by {1}.").format(
-                f"{gu:.3g}", f"{gf:.3g}")
-        text += " " + self.tr("Saturated: f′ < {0} ({1}); {2} units per copy (P · M).").format(
-            f"{f.threshold:g}", f.hidden, f.units)
+            text += "<br>" + self.tr("Over them: U × {0}, f′ × {1}.").format(f"{gu:.3g}",
+                                                                          f"{gf:.3g}")
+        text += "<br>" + self.tr("Saturated: f′ &lt; {0} (10 % of max f′ of {1}); {2} units per "
+                                 "copy.").format(f"{f.threshold:g}", f.hidden, f.units)
         self.caption.setText(text)

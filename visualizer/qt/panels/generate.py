@@ -9,6 +9,8 @@ generate (regression or bit outputs) says why and keeps the button off.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
@@ -103,7 +105,7 @@ class GeneratePanel(Panel):
         problem = pfr.generation_problem(self.session)
         self.button.setEnabled(problem is None)
         if problem:
-            self._say(self.tr("This network cannot generate: {0}.").format(problem), error=True)
+            self._say(self.tr("This network cannot generate: {0}.").format(html.escape(problem, quote=False)), error=True)
         else:
             self.prefix_edit.setText(pfr.default_prefix(self.session))
             self._say(self.tr("Generates from the network as it is now (after {0} "
@@ -116,7 +118,7 @@ class GeneratePanel(Panel):
         """Draw a sample with the panel's settings; False (and one message) on bad input."""
         problem = pfr.generation_problem(self.session)
         if problem:
-            self._say(self.tr("This network cannot generate: {0}.").format(problem), error=True)
+            self._say(self.tr("This network cannot generate: {0}.").format(html.escape(problem, quote=False)), error=True)
             return False
         prefix = self.prefix_edit.text()
         if not prefix.strip():
@@ -126,7 +128,7 @@ class GeneratePanel(Panel):
             sample = pfr.generate_sample(self.session, prefix, self.length_spin.value(),
                                          self.temperature_spin.value(), self.seed_spin.value())
         except ValueError as err:
-            self._say(self.tr("Not generated: {0}").format(str(err)), error=True)
+            self._say(self.tr("Not generated: {0}").format(html.escape(str(err), quote=False)), error=True)
             return False
         self.sample = sample
         text = sample.text()

@@ -262,6 +262,7 @@ class WhoTaughtPanel(Panel):
             for name in ("left", "bottom"):
                 _style_axis(plot.getAxis(name))
             plot.getAxis("left").enableAutoSIPrefix(False)
+            plot.getAxis("left").setWidth(52)
             plot.setLabel("bottom", self.tr("update"), color=TEXT)
             plot.setTitle(f"<span style='color:{TEXT}'>{title}</span> {key}", size="9pt")
             for p, col in PARAM_COLORS.items():
@@ -397,10 +398,24 @@ class WhoTaughtPanel(Panel):
             return
         self._hist_version = version
         x = f.history_updates.astype(float)
+        lo, hi = 1.0, 0.0
         for p in af.COMPARED:
-            self.cos_curves[p].setData(x, f.history_cosine[p])
-            rel = f.history_rel_error[p]
-            self.rel_curves[p].setData(x, np.where(np.isfinite(rel), rel, np.nan))
+            cos = f.history_cosine[p]
+            rel = np.where(np.isfinite(f.history_rel_error[p]), f.history_rel_error[p], np.nan)
+            self.cos_curves[p].setData(x, cos)
+            self.rel_curves[p].setData(x, rel)
+            if np.isfinite(cos).any():
+                lo = min(lo, float(np.nanmin(cos)))
+            if np.isfinite(rel).any():
+                hi = max(hi, float(np.nanmax(rel)))
+        # at least a thousandth around 1 and above 0, so that rounding noise reads as 1 and 0
+        lo = min(lo, 1.0 - 1e-3)
+        self.cos_plot.setYRange(lo, 1.0, padding=0.05)
+        self.rel_plot.setYRange(0.0, max(hi, 1e-3), padding=0.05)
+        if x.size:                      # updates are whole numbers: at least 5 of them wide
+            a, b = x[0] - 0.5, max(x[-1], x[0] + 4) + 0.5
+            self.cos_plot.setXRange(a, b, padding=0)
+            self.rel_plot.setXRange(a, b, padding=0)
 
     # -- mouse ----------------------------------------------------------------------
     def cell_at(self, scene_pos) -> tuple[int, int] | None:
@@ -452,7 +467,7 @@ class WhoTaughtPanel(Panel):
                            "yet").format(t, c)
         else:
             text = self.tr("error at t = {0}, copy at step {1}: no contribution (no error "
-                           "enters at t, or c > t)").format(t, c)
+                           "enters at t, or c &gt; t)").format(t, c)
         row = f.row_norms[r]
         text += "<br>" + self.tr("row total (this error's whole change) {0}; column total "
                                  "(this copy's fold-back term) {1}").format(
