@@ -218,6 +218,20 @@ def test_hovering_a_row_and_clicking_a_cell_emit_signals(made, qtbot):
     with qtbot.waitSignal(panel.sourceHovered, timeout=2000) as left:
         QtWidgets.QApplication.sendEvent(panel.glw, QtCore.QEvent(QtCore.QEvent.Type.Leave))
     assert left.args == [-1]
+    # the keyboard does the same: arrows move a cell cursor (hovering its row), Enter clicks
+    panel.glw.setFocus()
+    with qtbot.waitSignal(panel.sourceHovered, timeout=2000) as keyed:
+        QTest.keyClick(panel.glw, QtCore.Qt.Key.Key_Up)     # starts at the last error's own copy
+    assert keyed.args == [f.L - 1] and panel.cursor == (f.L - 1, f.L - 1)
+    for key in (QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Left):
+        QTest.keyClick(panel.glw, key)
+    assert panel.cursor == (f.L - 2, f.L - 3)
+    with qtbot.waitSignal(panel.cellClicked, timeout=2000) as entered:
+        QTest.keyClick(panel.glw, QtCore.Qt.Key.Key_Return)
+    assert entered.args == ["U", f.L - 2, f.L - 3]
+    with qtbot.waitSignal(panel.sourceHovered, timeout=2000) as escaped:
+        QTest.keyClick(panel.glw, QtCore.Qt.Key.Key_Escape)
+    assert escaped.args == [-1] and panel.cursor is None
     # the selector offers every error source and emits the chosen one
     with qtbot.waitSignal(panel.sourceSelected, timeout=2000) as chosen:
         panel.source_combo.setCurrentIndex(panel.source_combo.findData(2))

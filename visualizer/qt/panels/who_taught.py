@@ -31,7 +31,6 @@ TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
 SEQUENTIAL = "viridis"
 PENDING = QtGui.QColor(205, 205, 205)
-HATCH = QtGui.QColor(255, 255, 255, 230)
 HATCH_DARK = QtGui.QColor(30, 30, 30, 200)
 #: colour of V, U, W in the history plots
 PARAM_COLORS = {"V": (31, 119, 180), "U": (214, 39, 40), "W": (44, 160, 44)}
@@ -166,6 +165,11 @@ class WhoTaughtPanel(Panel):
         self.glw.setMouseTracking(True)
         self.glw.installEventFilter(self)
         self.glw.setMinimumSize(440, 520)
+        self.glw.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.glw.setToolTip(self.tr(
+            "Hover a row to show that error's δ alone in the unfolded view; click a cell for its "
+            "formula. Keyboard: arrows move a cell cursor, Enter opens its formula, Escape "
+            "leaves."))
         self.title = pg.LabelItem("", size="10pt", color=TEXT)
         self.glw.addItem(self.title, row=0, col=0, colspan=3)
 
@@ -194,11 +198,20 @@ class WhoTaughtPanel(Panel):
         self.hover_item.setPen(pen)
         self.hover_item.setZValue(3)
         self.hover_item.setVisible(False)
+        self.cursor = None              # (row, drawn column) of the keyboard's cell
+        self.cursor_item = QtWidgets.QGraphicsRectItem()
+        pen = QtGui.QPen(QtGui.QColor(20, 20, 20))
+        pen.setCosmetic(True)
+        pen.setWidthF(2.5)
+        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+        self.cursor_item.setPen(pen)
+        self.cursor_item.setZValue(4)
+        self.cursor_item.setVisible(False)
         self.window_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(
             (60, 60, 60), width=1.5, style=QtCore.Qt.PenStyle.DashLine))
         self.window_line.setZValue(3)
         for item in (self.pending_item, self.image, self.hatch_item, self.cut_outline,
-                     self.hover_item, self.window_line):
+                     self.hover_item, self.cursor_item, self.window_line):
             self.plot.addItem(item)
         self.plot.hideAxis("bottom")
         self.plot.showAxis("top")
@@ -346,6 +359,9 @@ class WhoTaughtPanel(Panel):
         self.total_image.setImage(af._log(np.array([[f.total_norm if f.total_norm > 0 or
                                                      f.complete else np.nan]]), f.levels),
                                   autoLevels=False)
+        if self.cursor is not None:
+            self.cursor = (min(self.cursor[0], L - 1), min(self.cursor[1], K - 1))
+            self.cursor_item.setRect(QtCore.QRectF(self.cursor[1], self.cursor[0], 1, 1))
         self._set_hover(self.hovered if self.hovered < L else -1, emit=self.hovered >= L)
         self._draw_caption(f)
         self._draw_history(f)
@@ -448,9 +464,51 @@ class WhoTaughtPanel(Panel):
                 self.sourceHovered.emit(row)
 
     def eventFilter(self, obj, ev) -> bool:
-        if obj is self.glw and ev.type() == QtCore.QEvent.Type.Leave:
+        if obj is self.glw and ev.type() == QtCore.QEvent.Type.Leave and self.cursor is None:
             self._set_hover(-1)
+        if obj is self.glw and ev.type() == QtCore.QEvent.Type.KeyPress and self._key(ev.key()):
+            return True
         return super().eventFilter(obj, ev)
+
+    # -- keyboard: the same as the mouse, with a cursor cell ---------------------------
+    _MOVES = {QtCore.Qt.Key.Key_Up: (-1, 0), QtCore.Qt.Key.Key_Down: (1, 0),
+              QtCore.Qt.Key.Key_Left: (0, -1), QtCore.Qt.Key.Key_Right: (0, 1)}
+
+    def _key(self, key) -> bool:
+        """Arrows move the cursor cell (hovering its row), Enter or Space clicks it, Escape
+        leaves; True when the key was used."""
+        f = self.frame
+        if f is None:
+            return False
+        if key in self._MOVES:
+            if self.cursor is None:            # start at the error entering last, its own copy
+                rows = np.nonzero(f.computed.any(axis=1))[0]
+                r = int(rows[-1]) if rows.size else f.L - 1
+                self.cursor = (r, min(f.K - 1, r + f.w0 - f.c0))
+            else:
+                dr, dk = self._MOVES[key]
+                r, k = self.cursor
+                self.cursor = (min(max(r + dr, 0), f.L - 1), min(max(k + dk, 0), f.K - 1))
+            self._show_cursor()
+            return True
+        if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Space):
+            if self.cursor is not None and f.computed[self.cursor]:
+                r, k = self.cursor
+                self.cellClicked.emit(f.param, r, f.window_column(k))
+            return self.cursor is not None
+        if key == QtCore.Qt.Key.Key_Escape and self.cursor is not None:
+            self.cursor = None
+            self.cursor_item.setVisible(False)
+            self._set_hover(-1)
+            return True
+        return False
+
+    def _show_cursor(self) -> None:
+        r, k = self.cursor
+        self.cursor_item.setRect(QtCore.QRectF(k, r, 1, 1))
+        self.cursor_item.setVisible(True)
+        self._set_hover(r)
+        self._read_cell(r, k)
 
     def _read_cell(self, r: int, k: int) -> None:
         f = self.frame
