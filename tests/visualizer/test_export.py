@@ -70,7 +70,7 @@ def test_current_update_is_replayed_from_its_first_micro_step(session):
 def test_copy_session_has_no_listeners_and_the_same_future(session):
     seen = []
     session.events.connect("frame", lambda *a: seen.append(1))
-    c = ex.copy_session(session)
+    c = session.copy()
     c.next_update()
     assert seen == []
     session.next_update()
@@ -314,7 +314,7 @@ def test_panels_are_rebuilt_for_another_session(session, panel_canvas):
     canvas = panel_canvas(cost_plot=False, panels=("foldback", "vanishing"))
     canvas.render(session)
     assert all(session.events._callbacks[n] for n in ("frame", "structure"))
-    other = ex.copy_session(session)
+    other = session.copy()
     canvas.render(other)
     assert canvas.panel_session is other
     assert {n: p.session for n, p in canvas.insight.items()} == {"foldback": other, "vanishing": other}

@@ -12,7 +12,7 @@ import core  # noqa: E402
 from core import diagnostics as dg  # noqa: E402
 from core import gradcheck as gc  # noqa: E402
 from visualizer import cli
-from visualizer.model import equations
+from visualizer.model import explain as equations
 from visualizer.qt import insight  # noqa: E402
 from visualizer.model.frames import build_frame  # noqa: E402
 from visualizer.qt.unfolded.view import UnfoldedView  # noqa: E402

@@ -11,15 +11,12 @@ from typing import Optional
 
 import numpy as np
 
+from visualizer.model.explain import EDGE_MODE_TEXT
+
 __all__ = ["ViewFrame", "EDGE_MODE_LEGEND"]
 
 #: legend text for each ``edge_mode``
-EDGE_MODE_LEGEND = {
-    "signal": "edges: signal x·w",
-    "error": "edges: error δ·w",
-    "share": "edges: share δ·input",
-    "weight": "edges: weight w",
-}
+EDGE_MODE_LEGEND = {mode: "edges: " + text for mode, text in EDGE_MODE_TEXT.items()}
 
 
 def _nan(shape):

@@ -3,7 +3,7 @@
 Click a node or an edge of the unfolded view (or a cell of the fold-back
 panel's matrices) and this panel shows its formula from BPTT.md in the
 source's notation, the same formula with the current update's numbers put
-in, and the result (see :mod:`visualizer.model.equations`). The page follows the
+in, and the result (see :mod:`visualizer.model.explain`). The page follows the
 stepping: it is rebuilt on every frame, so a δ appears as soon as BPTT has
 computed it.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from visualizer.model import equations as eq
+from visualizer.model import explain as eq
 from visualizer.qt.panels.foldback import unsubscribe, Throttle, subscribe
 
 HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded view, or a cell "
@@ -23,7 +23,7 @@ HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded v
 
 
 class InspectorPanel(QtWidgets.QWidget):
-    """Shows :class:`~visualizer.model.equations.Equation` pages for the current selection.
+    """Shows :class:`~visualizer.model.explain.Equation` pages for the current selection.
 
     Attributes
     ----------
