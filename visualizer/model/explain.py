@@ -94,11 +94,8 @@ def fmt(v, digits: int = 4, html: bool = False) -> str:
     if v == 0:
         return "0"
     a = abs(v)
-    if 1e-4 <= a < 1e5:
-        s = f"{v:.{digits}g}"
-        if "e" in s:                      # e.g. 1e+04 from rounding
-            s = f"{v:.{digits}f}".rstrip("0").rstrip(".")
-    else:
+    s = f"{v:.{digits}g}" if 1e-4 <= a < 1e5 else "e"
+    if "e" in s:      # out of range, or rounded up to 1e+05: a power of ten, the exponent whole
         m, e = f"{v:.{digits - 1}e}".split("e")
         m = m.rstrip("0").rstrip(".") if "." in m else m
         e = str(int(e))

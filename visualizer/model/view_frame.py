@@ -11,12 +11,7 @@ from typing import Optional
 
 import numpy as np
 
-from visualizer.model.explain import EDGE_MODE_TEXT
-
-__all__ = ["ViewFrame", "EDGE_MODE_LEGEND"]
-
-#: legend text for each ``edge_mode``
-EDGE_MODE_LEGEND = {mode: "edges: " + text for mode, text in EDGE_MODE_TEXT.items()}
+__all__ = ["ViewFrame"]
 
 
 def _nan(shape):
