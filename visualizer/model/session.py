@@ -13,7 +13,11 @@ to its :class:`~visualizer.model.events.Events`:
 - ``"diverged"``: an update was refused as not finite (argument: the message);
 - ``"config"``: the configuration changed (argument: the names that changed).
 
-The window and the headless export drive the same object.
+The window and the headless export drive the same object; an export steps a
+:meth:`Session.copy`. Weight edits go through :meth:`Session.set_weight`,
+:meth:`Session.set_matrix` and :meth:`Session.rescale_U` (which returns what it
+changed, so it can be undone). ``delta_history`` keeps ‖δ(t−z)‖ of the applied
+updates (the vanishing panel's history), undone with its update.
 """
 from __future__ import annotations
 

@@ -14,8 +14,10 @@ fold-back phase reaches it (``reveal.folded_from``). Every term shares one
 diverging scale centred on zero (CET-D1), fixed for the update so a term
 keeps its colour while the sum grows; the weights share another.
 
-Drawing: one ``pg.ImageItem`` per heatmap in one ``GraphicsLayoutWidget``,
-built when the shape changes; a frame only calls ``setImage``.
+What is shown is decided in the model (:mod:`visualizer.model.foldback_frame`,
+no Qt); this panel only draws a :class:`~visualizer.model.foldback_frame.FoldbackFrame`:
+one ``pg.ImageItem`` per heatmap in one ``GraphicsLayoutWidget``, built when
+the shape changes; a frame only calls ``setImage`` for the images whose key changed.
 """
 from __future__ import annotations
 

@@ -7,7 +7,10 @@ written on the plot. Bottom: the same norms (log₁₀) as a heatmap over the
 updates played so far, one column per applied update (the last
 :data:`HISTORY` kept). A spin box and a button rescale U to a chosen spectral
 radius, so gradients can be made to vanish (ρ = 0.5) or explode (ρ = 3) on
-purpose; the view, this plot and the inspector follow at once.
+purpose (:meth:`Session.rescale_U`); the view, this plot and the inspector follow at once.
+
+The numbers, texts and the history are the model's (:mod:`visualizer.model.vanishing_frame`
+and ``session.delta_history``); this panel only draws them.
 """
 from __future__ import annotations
 
