@@ -469,3 +469,20 @@ def test_dialog_panel_checkboxes_reach_the_settings_and_the_frames(qtbot, window
     assert dlg._canvas.panel_names == ("foldback", "vanishing")
     qtbot.waitUntil(lambda: dlg.result is not None, timeout=20000)
     assert not dlg.result.cancelled and len(pngs(tmp_path / "frames")) == 2
+
+
+def test_exported_vanishing_history_starts_at_the_update_on_show(session, panel_canvas):
+    """The window's earlier updates are not in an export's history; the one on show is."""
+    for _ in range(3):
+        session.next_update()
+    canvas = panel_canvas(cost_plot=False, panels=("vanishing",))
+    copy = session.copy()
+    canvas.render(copy)
+    panel = canvas.insight["vanishing"]
+    assert [u for u, _ in panel.history] == [3]
+    copy.next_update()
+    canvas.render(copy)
+    assert [u for u, _ in panel.history] == [3, 4]
+    np.testing.assert_array_equal(panel.history_image.image, panel.history_array())
+    assert [u for u, _ in session.delta_history.entries] == [1, 2, 3]    # the window's is untouched
+    canvas.detach()
