@@ -102,15 +102,15 @@ def test_cet_ends_match_the_tables_pyqtgraph_ships():
         assert rows[-1] == pytest.approx(ends[1], abs=1e-3)
 
 
-def test_light_theme_is_todays_colours():
+def test_light_theme_is_todays_colours(qapp):
     from visualizer.qt import colormaps as cm
-    from visualizer.qt.unfolded import view
+    from visualizer.qt.unfolded.view import UnfoldedView
 
     light = T.theme("light")
     assert tuple(cm.BACKGROUND[:3]) == light.background
-    assert view._TEXT_COLOR.getRgb()[:3] == light.foreground
-    assert view._MUTED_COLOR.getRgb()[:3] == light.muted
-    assert view._FWD_COLOR.getRgb()[:3] == light.forward
+    v = UnfoldedView()                 # a new view draws in the light theme unless told otherwise
+    assert v.theme == light and v.scale == 1.0
+    assert v._color("foreground").getRgb()[:3] == light.foreground
     assert tuple(cm.UNREVEALED_GREY[:3]) == light.unrevealed
     assert cm.SEQUENTIAL_NAME == light.sequential
 
