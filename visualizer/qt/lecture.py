@@ -184,12 +184,17 @@ class Lecture(QtCore.QObject):
             first = file_menu.actions()[0] if file_menu.actions() else None
             lesson_menu = QtWidgets.QMenu(self.tr("&Lesson"), file_menu)
             lesson_menu.setObjectName("menuLesson")
-            for a in (les, nxt, prv, end):
+            for a in (nxt, prv, end):
                 lesson_menu.addAction(a)
-            quit_action = next((a for a in file_menu.actions() if a.objectName() == "actionQuit"), None)
-            before = quit_action
+            self.lesson_menu = lesson_menu
+            # before Quit (and before Preferences when the window has them)
+            before = next((a for a in file_menu.actions()
+                           if a.objectName() == "actionQuit" or (a.menu() is not None and a.menu().objectName()
+                                                                  .lower().startswith("menupref"))), None)
             for a in (exp, cp):
                 file_menu.insertAction(before, a)
+            file_menu.insertSeparator(before)
+            file_menu.insertAction(before, les)
             file_menu.insertMenu(before, lesson_menu)
             file_menu.insertSeparator(before)
             del first

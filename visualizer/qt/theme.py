@@ -253,8 +253,14 @@ class ThemeController(QtCore.QObject):
         apply_to_app(self._theme)
         self.changed.emit(self._theme)
 
-    def set_theme(self, name: str) -> None:
+    def set_theme(self, name: str, remember: bool = True) -> None:
         """Switch to the theme ``name`` (one of :data:`~visualizer.model.themes.THEMES`).
+
+        Parameters
+        ----------
+        name : str
+        remember : bool
+            Keep it for the next run (False: the command line's ``--theme``, this run only).
 
         Raises
         ------
@@ -263,6 +269,6 @@ class ThemeController(QtCore.QObject):
         """
         th = T.theme(name)
         self._theme = th
-        if self._remember:
+        if self._remember and remember:
             QtCore.QSettings().setValue(SETTINGS_KEY, th.name)
         self.apply()
