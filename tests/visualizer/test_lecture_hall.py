@@ -506,3 +506,59 @@ def test_vector_planning_imports_no_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     assert out.stdout.strip() == "False", out.stderr
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+def _cli(argv, capsys):
+    from visualizer.cli import main
+    rc = main(argv)
+    cap = capsys.readouterr()
+    return rc, cap.out, cap.err
+
+
+@pytest.mark.parametrize("body, says", [
+    (SMALL_LESSON.replace("step = 3", "stpe = 3"), "scene 2 ('Forward'): unknown field 'stpe'"),
+    (SMALL_LESSON.replace("step = 3", "step = -1"), "scene 2 ('Forward'):"),
+    (SMALL_LESSON.replace('task = "hello"', 'workspace = "missing.rnnu"'), "scene 1 ('Start'):"),
+    (SMALL_LESSON.replace("step = 3", "step = 90"), "scene 2 ('Forward'):"),      # found by playing
+])
+def test_malformed_lessons_exit_2_with_one_line_and_write_nothing(tmp_path, capsys, body, says):
+    path = tmp_path / "bad.toml"
+    path.write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    rc, stdout, err = _cli(["export", "--lesson", str(path), "--pdf", str(tmp_path / "h.pdf"),
+                            "--out", str(out)], capsys)
+    assert rc == 2 and stdout == ""
+    assert err.count("\n") == 1 and says in err and err.startswith("rnn-unfold export: "), err
+    assert not out.exists() and not (tmp_path / "h.pdf").exists()
+
+
+def test_missing_lesson_file_and_bad_options_exit_2(tmp_path, capsys):
+    for argv, says in ((["--lesson", str(tmp_path / "nope.toml"), "--pdf", str(tmp_path / "a.pdf")],
+                        "nope.toml: cannot be read"),
+                       (["--lesson", str(tmp_path / "nope.toml")], "nothing to write"),
+                       (["--task", "hello", "--out", str(tmp_path / "f"), "--scale", "9"], "--scale"),
+                       (["--lesson", "x.toml", "--task", "hello", "--pdf", "a.pdf"], "drop --task")):
+        rc, stdout, err = _cli(["export", *argv], capsys)
+        assert rc == 2 and err.count("\n") == 1 and says in err, (argv, err)
+
+
+def test_cli_renders_a_lesson_and_vector_frames(tmp_path, capsys):
+    path = tmp_path / "three.toml"
+    path.write_text(SMALL_LESSON, encoding="utf-8")
+    rc, stdout, err = _cli(["export", "--lesson", str(path), "--size", "480x270", "--theme", "dark",
+                            "--scale", "1.5", "--pdf", str(tmp_path / "h.pdf"), "--out", str(tmp_path / "png")],
+                           capsys)
+    assert rc == 0, err
+    assert "Three steps: 5 frames of 480x270" in stdout
+    assert _pdf_pages(tmp_path / "h.pdf") == 5 and len(os.listdir(tmp_path / "png")) == 5
+    # without a lesson: the exported frames as SVG files and PDF pages too
+    rc, stdout, err = _cli(["export", "--task", "hello", "--updates", "1", "--every", "phase",
+                            "--size", "480x270", "--theme", "high-contrast", "--svg", str(tmp_path / "svg"),
+                            "--pdf", str(tmp_path / "f.pdf")], capsys)
+    assert rc == 0, err
+    svgs = sorted(os.listdir(tmp_path / "svg"))
+    assert svgs and svgs[0] == "frame_00001.svg"
+    assert _pdf_pages(tmp_path / "f.pdf") == len(svgs)
+    ET.parse(tmp_path / "svg" / svgs[-1])

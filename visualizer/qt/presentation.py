@@ -216,7 +216,7 @@ class PresentationWindow(QtWidgets.QWidget):
         if self.panel is not None:
             self.panel.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
             self.splitter.addWidget(self.panel)
-            self.splitter.setSizes([640, 360])
+            self.splitter.setSizes([700, 300])      # the network keeps most of the width
             qt_theme.restyle(self.panel, self.theme)
             self._refresh_panel()
 

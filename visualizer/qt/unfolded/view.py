@@ -418,7 +418,9 @@ class UnfoldedView(QtWidgets.QWidget):
         self._header.scale = self._footer.scale = k
         self._header.set_height(round(42 * k))
         self._footer.set_height(round(22 * k))
-        self._bars.set_style(self._theme, k)
+        # the colour bars grow at half the zoom's rate: four of them would otherwise take
+        # half of a zoomed view's width from the network (their labels still grow: 150 % at 200 %)
+        self._bars.set_style(self._theme, 1.0 + 0.5 * (k - 1.0) if k > 1.0 else k)
         self._glw.ci.layout.setContentsMargins(4 * k, 2 * k, 4 * k, 2 * k)
         self._node_px = 0.0
         self._node_size_dirty = True
