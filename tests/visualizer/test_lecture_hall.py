@@ -300,7 +300,10 @@ def test_window_theme_menu_recolours_view_and_plots(window, qtbot):
     zin = window.findChild(QtGui.QAction, "actionZoomIn")
     assert QtGui.QKeySequence("Ctrl+=") in zin.shortcuts()
     zin.trigger()
-    assert window.view.scale == pytest.approx(1.1)
+    zin.trigger()
+    assert window.view.scale == pytest.approx(1.25)
+    axis = window.cost_plot.plot.getPlotItem().getAxis("bottom")
+    assert axis.style["tickFont"].pixelSize() == round(11 * 1.25)       # the cost plot zooms too
     window.findChild(QtGui.QAction, "actionZoomReset").trigger()
     assert window.view.scale == 1.0
 

@@ -34,8 +34,19 @@ def scaled_font(base: QtGui.QFont, factor: float) -> QtGui.QFont:
     return f
 
 
+def _points(size, default: float = 9.0) -> float:
+    try:
+        return float(str(size).lower().replace("pt", "").strip()) if size else default
+    except ValueError:
+        return default
+
+
 def scale_plots(widget: QtWidgets.QWidget, factor: float) -> None:
-    """Scale the axis tick fonts and widths of every pyqtgraph axis under ``widget``."""
+    """Scale the axis tick fonts, axis titles and text labels of every pyqtgraph plot under ``widget``.
+
+    The sizes a plot was built with are kept on the items (``_zoom_base``), so
+    zooming back gives them back exactly.
+    """
     font = QtGui.QFont()
     font.setPixelSize(max(6, round(AXIS_FONT_PX * factor)))
     for gv in [widget] + widget.findChildren(QtWidgets.QWidget):
@@ -45,6 +56,18 @@ def scale_plots(widget: QtWidgets.QWidget, factor: float) -> None:
             if isinstance(it, pg.AxisItem):
                 it.setStyle(tickFont=font, tickTextOffset=max(2, round(3 * factor)),
                             tickLength=round(-5 * factor))
+                style = dict(getattr(it, "labelStyle", {}) or {})
+                base = getattr(it, "_zoom_base", None) or _points(style.get("font-size"), 9.0)
+                it._zoom_base = base
+                style["font-size"] = f"{base * factor:.1f}pt"
+                it.labelStyle = style
+                if it.label is not None and getattr(it, "labelText", ""):
+                    it._updateLabel()
+            elif isinstance(it, pg.LabelItem):
+                base = getattr(it, "_zoom_base", None) or _points(it.opts.get("size"), 9.0)
+                it._zoom_base = base
+                it.opts["size"] = f"{base * factor:.1f}pt"
+                it.setText(it.text)
 
 
 class ZoomController(QtCore.QObject):
