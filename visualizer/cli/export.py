@@ -110,6 +110,14 @@ def run(args) -> int:
         if args.updates is None or not 1 <= args.updates:
             raise UsageError(f"--updates must be at least 1, got {args.updates}")
         _number("skip", args.skip)
+        from visualizer.model.workspace import WorkspaceError, check_target
+        for flag, target in (("--gif", args.gif), ("--mp4", args.mp4)):
+            if target is not None:
+                try:
+                    check_target(target, flag=flag)     # a regular file or nothing, never a device
+                except WorkspaceError as err:
+                    raise UsageError(str(err).replace("a workspace replaces", "export replaces")) \
+                        from None
         settings = check_settings(ExportSettings(
             what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
             fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,

@@ -149,8 +149,10 @@ def to_bytes(session: Session) -> bytes:
         When the task's parameters nest deeper than :data:`MAX_JSON_DEPTH` (the file could
         not be opened again).
     """
+    # Checked before describing: the description is built recursively.
+    _check_depth({"config": {"task_params": session.config.task_params},
+                  "task": {"params": session.task.params}})
     meta, arrays = describe(session)
-    _check_depth(meta)
     buf = io.BytesIO()
     np.savez(buf, **arrays)
     out = io.BytesIO()

@@ -217,9 +217,10 @@ class ParametersPanel(QtWidgets.QWidget):
             self.param("scheme").setValue(cfg.scheme)
             h = cfg.h if cfg.h is not None else L
             hp = cfg.h_prime if cfg.h_prime is not None else L
-            self.param("h").setLimits((max(1, hp if cfg.scheme == "custom" else 1), max(L, h)))
+            self.param("h").setLimits((max(1, hp if cfg.scheme == "custom" else 1),
+                                      min(LIMITS["h"][1], max(L, h))))
             self.param("h").setValue(h)
-            self.param("h_prime").setLimits((1, max(1, h)))
+            self.param("h_prime").setLimits((1, min(LIMITS["h_prime"][1], max(1, h))))
             self.param("h_prime").setValue(hp)
             editable_h = cfg.scheme in ("boden", "chunked", "custom")
             self.param("h").setOpts(readonly=not editable_h, enabled=editable_h)
