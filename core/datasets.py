@@ -103,6 +103,8 @@ def read_file(path, max_bytes: int = MAX_FILE_BYTES, error=DataError,
     -------
     bytes
     """
+    if not os.fspath(path):
+        raise error(f"no {what} name given (the name is empty)")
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
     try:
         # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.

@@ -26,13 +26,13 @@ import core
 from core import tasks as core_tasks
 from core.timeline import PHASE_TEXT
 
-from visualizer.model.config import LIVE, Config, default_config, scheme_window  # noqa: F401
+from visualizer.model.config import (LIVE, PHASE_EDGE_MODE, Config, default_config,  # noqa: F401
+                                     scheme_window)
 from visualizer.model.events import Events
 
 def default_edge_mode(phase: str) -> str:
     """What an edge shows by default in each phase."""
-    return {"forward": "signal", "output": "error", "bptt": "error", "foldback": "share",
-            "update": "weight"}[phase]
+    return PHASE_EDGE_MODE[phase]
 
 
 class Session:
