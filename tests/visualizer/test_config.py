@@ -157,3 +157,14 @@ def test_panel_refuses_a_setting_past_the_budget(panel):
     panel.param("M").setValue(512)
     assert panel.session.config.M == M
     assert messages and "memory budget" in messages[0]
+
+
+def test_export_limits_are_the_configurations(capsys):
+    import visualizer.export as ex
+    from visualizer.cli import main
+    assert ex.SIZE_LIMITS == LIMITS["size"] and ex.FPS_LIMITS == LIMITS["fps"]
+    assert ex.MAX_UPDATES == LIMITS["export_updates"][1] and ex.MAX_FRAMES == LIMITS["frames"][1]
+    assert ex.DEFAULT_SIZE == conf.EXPORT_SIZE
+    hi = LIMITS["export_updates"][1]
+    assert main(["export", "--updates", str(hi + 1), "--out", "unused"]) == 2
+    assert str(hi) in capsys.readouterr().err

@@ -38,18 +38,25 @@ PHASE_EDGE_MODE = {"forward": "signal", "output": "error", "bptt": "error", "fol
 #: (lo, hi) of every bounded number, for the window and the command line alike.
 #: hidden = M; eta = η; h, h_prime = BPTT(h; h′); P = sequences; L = steps per sequence;
 #: clip = the gradient norm; updates = one train run; skip = updates trained before an
-#: export; sequence_length = the user's data cut into sequences; memory_mib = the budget.
+#: export; sequence_length = the user's data cut into sequences; memory_mib = the budget;
+#: gradcheck_work = multiply-adds of a finite-difference check; export_updates, fps, size
+#: (a side, in pixels) and frames bound an export.
 LIMITS = {"hidden": (1, 512), "eta": (0.0, 100.0), "h": (1, 10_000), "h_prime": (1, 10_000),
           "P": (1, core_tasks.MAX_P), "L": (1, core_tasks.MAX_L), "seed": (0, 2**32 - 1),
           "clip": (1e-9, 1e9), "updates": (0, 10_000_000), "skip": (0, 1_000_000),
           "sequence_length": (1, core_tasks.MAX_L), "memory_mib": (64, 1024 * 1024),
-          "gradcheck_work": (1, 3 * 10**10)}
+          "gradcheck_work": (1, 3 * 10**10),
+          "export_updates": (1, 100_000), "fps": (0.1, 60.0), "size": (32, 8192),
+          "frames": (1, 20_000)}
 
 
 def gradcheck_work(L: int, P: int, M: int, N: int, O: int) -> int:  # noqa: E741
     """Multiply-adds of a finite-difference check: two passes over L steps and P samples per weight."""
     weights = M * N + M * M + O * M + M + O
     return 2 * weights * L * P * (M * (N + M + O))
+
+#: the default size of an exported frame, in pixels
+EXPORT_SIZE = (1280, 720)
 
 #: settings that change without rebuilding the network
 LIVE = ("eta", "clip")
