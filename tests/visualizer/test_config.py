@@ -131,9 +131,9 @@ def test_past_the_budget_one_line_names_the_sizes_to_lower():
     with pytest.raises(BudgetError) as info:
         check_memory(L=1000, P=1024, M=512, N=1, O=1, T=8)
     msg = str(info.value)
-    assert "\n" not in msg and "1.0 GiB" in msg and "lower" in msg
+    assert "\n" not in msg and "1.0 GB" in msg and "lower" in msg
     assert "the batch P" in msg and "the hidden units M" in msg
-    check_memory(L=1000, P=1024, M=512, N=1, O=1, T=8, budget=8 << 30)     # a larger budget
+    check_memory(L=1000, P=1024, M=512, N=1, O=1, T=8, budget=16 << 30)    # a larger budget
 
 
 def test_memory_budget_option(capsys):

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import core
 from core import tasks as core_tasks
+from core.datasets import human as human_bytes
 
 # -- vocabularies ---------------------------------------------------------------------
 
@@ -97,16 +98,6 @@ def parse_memory(text) -> int:
     return int(value * scale)
 
 
-def human_bytes(n: float) -> str:
-    """``n`` bytes as "1.5 GiB", "20.0 MiB + 1 byte" is not attempted: one unit, one decimal."""
-    n = float(n)
-    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
-        if abs(n) < 1024 or unit == "TiB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} TiB"
-
-
 def memory_estimate(L: int, P: int, M: int, N: int, O: int, T: int | None = None) -> dict:  # noqa: E741
     """Bytes one update and the views need, worked out from the sizes before anything is built.
 
@@ -124,17 +115,20 @@ def memory_estimate(L: int, P: int, M: int, N: int, O: int, T: int | None = None
         state history s, (L + 1, P, M)), ``"weights"`` (V, U, W, θ and their
         copies for undo and the gradient), ``"update"`` (the window's forward
         trace, δ, the per-source deltas (T, T, P, M) and per-copy fold-back
-        terms the views draw) and ``"total"``.
+        terms the views draw), ``"evaluate"`` (a forward pass over the whole
+        sequence for the score) and ``"total"``.
     """
     L, P, M, N, O = (max(1, int(v)) for v in (L, P, M, N, O))
     T = L if T is None else max(1, min(int(T), L))
     data = _F8 * (4 * L * P * (N + O) + (L + 1) * P * M) + 2 * L * P
+    # the score over the whole sequence (the cost curve): a forward pass's s, net and y
+    evaluate = _F8 * (2 * (L + 1) * P * M + 3 * L * P * O)
     weights = 6 * _F8 * (M * N + M * M + O * M + M + O)
     update = _F8 * (T * P * (4 * M + 3 * O)            # net, s, y, δ_o, δ_h and temporaries
                     + 3 * T * T * P * M                 # per-source δ(t − z) and its two fronts
                     + T * (M * N + M * M + O * M + M + O))  # per-copy fold-back terms
-    return {"data": data, "weights": weights, "update": update,
-            "total": data + weights + update}
+    return {"data": data, "weights": weights, "update": update, "evaluate": evaluate,
+            "total": data + weights + update + evaluate}
 
 
 class BudgetError(ValueError):
@@ -156,13 +150,13 @@ def check_memory(L: int, P: int, M: int, N: int, O: int, T: int | None = None,  
         return est["total"]
     T = L if T is None else max(1, min(int(T), L))
     # Name the sizes in the order of their share of the estimate, largest first.
-    shares = {"the sequence length L": est["data"] / 2 + est["update"] * (T == L),
-              "the batch P": est["data"] + est["update"],
-              "the hidden units M": _F8 * (L + 1) * P * M + est["weights"] + est["update"],
+    shares = {"the sequence length L": (est["data"] + est["evaluate"]) / 2 + est["update"] * (T == L),
+              "the batch P": est["data"] + est["update"] + est["evaluate"],
+              "the hidden units M": 3 * _F8 * (L + 1) * P * M + est["weights"] + est["update"],
               "the window h (copies per update)": est["update"] * (T < L or T > 1),
               "the inputs N and outputs O": _F8 * 4 * L * P * (N + O) + 6 * _F8 * M * (N + O)}
     order = [k for k, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v > 0][:3]
-    raise BudgetError(f"{what} need about {human_bytes(est['total'])} (L = {L}, P = {P}, "
+    raise BudgetError(f"{what} would need about {human_bytes(est['total'])} (L = {L}, P = {P}, "
                       f"M = {M}, N = {N}, O = {O}, {T} copies per update), more than the memory "
                       f"budget of {human_bytes(budget)}: lower {', '.join(order)} "
                       "(or raise the budget, --memory-budget)")
