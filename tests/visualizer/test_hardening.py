@@ -404,3 +404,30 @@ def test_export_never_writes_over_a_device(tmp_path, flag, capsys):
                  flag, "/dev/full"]) == 2
     assert "not a regular file" in one_line(capsys.readouterr().err)
     assert os.stat("/dev/full").st_mode == before
+
+
+@pytest.mark.parametrize("command", ["gradcheck", "export", "train"])
+def test_ctrl_c_in_any_command_is_one_line_and_130(monkeypatch, capsys, command, tmp_path):
+    import importlib
+    module = importlib.import_module(f"visualizer.cli.{command}")
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(module, "run", interrupted)
+    argv = {"gradcheck": [], "export": ["--out", str(tmp_path)], "train": ["--updates", "1"]}
+    assert main([command, *argv[command]]) == 130
+    assert one_line(capsys.readouterr().err) == f"rnn-unfold {command}: interrupted"
+
+
+def test_ctrl_c_during_gradcheck_in_a_real_process():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    p = subprocess.Popen([sys.executable, "-m", "visualizer", "gradcheck", "--hidden", "240"],
+                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    time.sleep(1.5)                           # started, not finished (about ten seconds of work)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    if p.returncode == 0:
+        pytest.skip("the check finished before the signal")
+    assert p.returncode == 130
+    assert one_line(err) == "rnn-unfold gradcheck: interrupted"

@@ -41,14 +41,18 @@ PHASE_EDGE_MODE = {"forward": "signal", "output": "error", "bptt": "error", "fol
 #: clip = the gradient norm; updates = one train run; skip = updates trained before an
 #: export; sequence_length = the user's data cut into sequences; memory_mib = the budget;
 #: gradcheck_work = multiply-adds of a finite-difference check; export_updates, fps, size
-#: (a side, in pixels) and frames bound an export.
+#: (a side, in pixels) and frames bound an export; workspace_* bound a workspace file: its
+#: size, its unpacked members, its JSON's size and nesting, its number of arrays.
 LIMITS = {"hidden": (1, 512), "eta": (0.0, 100.0), "h": (1, 10_000), "h_prime": (1, 10_000),
           "P": (1, core_tasks.MAX_P), "L": (1, core_tasks.MAX_L), "seed": (0, 2**32 - 1),
           "clip": (1e-9, 1e9), "updates": (0, 10_000_000), "skip": (0, 1_000_000),
           "sequence_length": (1, core_tasks.MAX_L), "memory_mib": (64, 1024 * 1024),
           "gradcheck_work": (1, 3 * 10**10),
           "export_updates": (1, 100_000), "fps": (0.1, 60.0), "size": (32, 8192),
-          "frames": (1, 20_000)}
+          "frames": (1, 20_000),
+          "workspace_bytes": (0, 512 << 20), "workspace_unpacked": (0, 1 << 30),
+          "workspace_json_bytes": (0, 16 << 20), "workspace_json_depth": (1, 32),
+          "workspace_arrays": (0, 200)}
 
 
 def gradcheck_work(L: int, P: int, M: int, N: int, O: int) -> int:  # noqa: E741

@@ -71,13 +71,13 @@ FORMAT = "rnn-unfold workspace"
 VERSION = 1
 EXTENSION = ".rnnu"
 FILE_FILTER = "rnn-unfold workspace (*.rnnu);;All files (*)"
-#: Largest workspace file opened, and largest total of its unpacked members.
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-#: Largest workspace.json, deepest nesting of its objects and lists, most arrays.
-MAX_JSON_BYTES = 16 * 1024 * 1024
-MAX_JSON_DEPTH = 32
-MAX_ARRAYS = 200
+#: Largest workspace file opened, largest total of its unpacked members, largest
+#: workspace.json, deepest nesting of its objects and lists, most arrays (the configuration's).
+MAX_FILE_BYTES = LIMITS["workspace_bytes"][1]
+MAX_UNPACKED_BYTES = LIMITS["workspace_unpacked"][1]
+MAX_JSON_BYTES = LIMITS["workspace_json_bytes"][1]
+MAX_JSON_DEPTH = LIMITS["workspace_json_depth"][1]
+MAX_ARRAYS = LIMITS["workspace_arrays"][1]
 #: What view.edge_pin may hold: None (follow the phase) or an edge mode.
 EDGE_MODES = (None,) + conf.EDGE_MODES
 #: A stale temporary file of a killed save is removed when older than this (without locks).
