@@ -28,7 +28,7 @@ GAMMA = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0}
 
 def check_name(name: str, valid: tuple[str, ...], what: str) -> str:
     """Return ``name`` if it is one of ``valid``, else raise ValueError naming the choices."""
-    if name not in valid:
+    if not isinstance(name, str) or name not in valid:
         raise ValueError(f"unknown {what} {name!r}; valid choices: {', '.join(valid)}")
     return name
 
@@ -69,6 +69,44 @@ def hidden_slope(name: str, s: np.ndarray) -> np.ndarray:
     raise ValueError(f"unknown hidden activation {name!r}; valid choices: {', '.join(HIDDEN)}")
 
 
+def hidden_into(name: str, net: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """s = f(net) written into ``out`` (same shape) without temporaries; returns ``out``.
+
+    The forward pass calls this once per step on one (P, M) array, so it
+    allocates nothing. The sigmoid is 1 / (1 + e^(−net)), exact for every net
+    (e^(−net) = inf gives 0; the caller silences the overflow warning).
+    """
+    if name == "tanh":
+        return np.tanh(net, out=out)
+    if name == "sigmoid":
+        np.negative(net, out=out)
+        np.exp(out, out=out)
+        out += 1.0
+        return np.reciprocal(out, out=out)
+    if name == "relu":
+        return np.maximum(net, 0.0, out=out)
+    if name == "linear":
+        out[...] = net
+        return out
+    raise ValueError(f"unknown hidden activation {name!r}; valid choices: {', '.join(HIDDEN)}")
+
+
+def hidden_slope_into(name: str, s: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """f'(net) written with s = f(net) (BPTT.md's table), into ``out``; returns ``out``."""
+    if name == "tanh":                      # 1 − s²
+        np.multiply(s, s, out=out)
+        return np.subtract(1.0, out, out=out)
+    if name == "sigmoid":                   # s (1 − s)
+        np.subtract(1.0, s, out=out)
+        return np.multiply(out, s, out=out)
+    if name == "relu":                      # 1 if s > 0 else 0
+        return np.greater(s, 0.0, out=out, casting="unsafe")
+    if name == "linear":
+        out.fill(1.0)
+        return out
+    raise ValueError(f"unknown hidden activation {name!r}; valid choices: {', '.join(HIDDEN)}")
+
+
 def hidden_slope_from_net(name: str, net: np.ndarray) -> np.ndarray:
     """f'(net) computed from net directly; equals :func:`hidden_slope` of f(net)."""
     if name == "sigmoid":
@@ -93,6 +131,23 @@ def output(name: str, net: np.ndarray) -> np.ndarray:
     if name == "linear":
         return net.astype(np.float64, copy=True)
     raise ValueError(f"unknown output activation {name!r}; valid choices: {', '.join(OUTPUT)}")
+
+
+def output_into(name: str, net: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """y = g(net) written into ``out`` (same shape, not ``net`` itself); returns ``out``.
+
+    The same numbers as :func:`output`, without its temporaries.
+    """
+    if name == "softmax":
+        np.subtract(net, net.max(axis=-1, keepdims=True), out=out)
+        np.exp(out, out=out)
+        out /= out.sum(axis=-1, keepdims=True)
+        return out
+    if name == "linear":
+        out[...] = net
+        return out
+    out[...] = output(name, net)
+    return out
 
 
 def check_pair(output_name: str, cost: str, n_out: int | None = None) -> None:
