@@ -126,22 +126,50 @@ def output(name: str, net: np.ndarray) -> np.ndarray:
     if name == "sigmoid":
         return sigmoid(net)
     if name == "softmax":
-        e = np.exp(net - net.max(axis=-1, keepdims=True))
-        return e / e.sum(axis=-1, keepdims=True)
+        net = np.ascontiguousarray(net, dtype=np.float64)
+        return output_into(name, net, np.empty_like(net))
     if name == "linear":
         return net.astype(np.float64, copy=True)
     raise ValueError(f"unknown output activation {name!r}; valid choices: {', '.join(OUTPUT)}")
 
 
-def output_into(name: str, net: np.ndarray, out: np.ndarray) -> np.ndarray:
-    """y = g(net) written into ``out`` (same shape, not ``net`` itself); returns ``out``.
+def _row_max(rows: np.ndarray) -> np.ndarray:
+    """The largest entry of each row of a (R, O) array, shape (R,).
 
-    The same numbers as :func:`output`, without its temporaries.
+    numpy reduces a short last axis slowly (4× the time of the loop below for
+    O = 16), so a few outputs are compared column by column.
+    """
+    O = rows.shape[1]
+    if O > 32:
+        return rows.max(axis=1)
+    top = rows[:, 0].copy()
+    for k in range(1, O):
+        np.maximum(top, rows[:, k], out=top)
+    return top
+
+
+#: |net| up to which softmax skips subtracting the row's maximum: e^±600 is a normal float,
+#: and a sum of up to 10^35 of them stays finite
+_NO_SHIFT = 600.0
+
+
+def output_into(name: str, net: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """y = g(net) written into ``out`` (C-contiguous, same shape, not ``net``); returns ``out``.
+
+    Softmax: e^(net − max) / Σ_k e^(net_k − max) over the last axis, without the
+    shift by the row's maximum when every |net| ≤ 600 (the same quotient); the
+    sum is a matrix-vector product with ones (faster than numpy's sum over a
+    short axis).
     """
     if name == "softmax":
-        np.subtract(net, net.max(axis=-1, keepdims=True), out=out)
-        np.exp(out, out=out)
-        out /= out.sum(axis=-1, keepdims=True)
+        O = net.shape[-1]
+        rows, y = net.reshape(-1, O), out.reshape(-1, O)
+        if rows.size and -_NO_SHIFT <= rows.min() and rows.max() <= _NO_SHIFT:
+            np.exp(rows, out=y)           # e^net neither overflows nor vanishes: no shift needed
+        else:
+            np.subtract(rows, _row_max(rows)[:, None], out=y)
+            np.exp(y, out=y)
+        y /= (y @ np.ones(O))[:, None]
         return out
     if name == "linear":
         out[...] = net
@@ -177,6 +205,37 @@ def cost_terms(output_name: str, cost: str, y: np.ndarray, d: np.ndarray) -> np.
     if output_name == "softmax":
         return -d * np.log(np.maximum(y, _TINY))
     return -(d * np.log(np.maximum(y, _TINY)) + (1.0 - d) * np.log(np.maximum(1.0 - y, _TINY)))
+
+
+def cost_per_step(output_name: str, cost: str, y: np.ndarray, d: np.ndarray,
+                  targets: np.ndarray, every: bool, scratch: np.ndarray | None = None
+                  ) -> np.ndarray:
+    """C(t), shape (L,): the cost terms summed over samples and units at each step.
+
+    ``y`` and ``d`` are (L, P, O), ``targets`` (L, P) (``every`` = all True);
+    ``d`` must be zero where no target. Softmax + CE needs only −Σ d ln y, and a
+    zero target adds nothing, so it skips the mask. ``scratch`` (shape of ``y``)
+    is room for the terms.
+    """
+    L = y.shape[0]
+    if cost == "ce" and output_name == "softmax":
+        log_y = np.maximum(y, _TINY, out=scratch)
+        np.log(log_y, out=log_y)
+        log_y *= d
+        return -log_y.reshape(L, -1).sum(axis=1)
+    terms = cost_terms(output_name, cost, y, d)
+    if not every:
+        terms[~targets] = 0.0
+    return terms.reshape(L, -1).sum(axis=1)
+
+
+def output_delta_into(output_name: str, cost: str, y: np.ndarray, d: np.ndarray,
+                      out: np.ndarray) -> np.ndarray:
+    """:func:`output_delta` written into ``out``; returns ``out``."""
+    if cost == "ce" or output_name == "linear":
+        return np.subtract(d, y, out=out)
+    out[...] = output_delta(output_name, cost, y, d)
+    return out
 
 
 def output_delta(output_name: str, cost: str, y: np.ndarray, d: np.ndarray) -> np.ndarray:

@@ -265,6 +265,8 @@ def summed_gradients(X: np.ndarray, trace: Trace, deltas: Deltas) -> dict[str, n
     grads = {"V": np.matmul(delta_j, X.reshape(L * P, N), out=np.empty((M, N))),
              "U": np.matmul(delta_j, trace.s[:-1].reshape(L * P, M), out=np.empty((M, M))),
              "W": np.matmul(delta_k, trace.s[1:].reshape(L * P, M), out=np.empty((O, M))),
+             # (a product with ones would be 6× faster at M = 32, but its other order of
+             # additions moved a 3000-update training run of the parity task off its path)
              "theta_h": delta_j.sum(axis=1),
              "theta_o": delta_k.sum(axis=1)}
     for g in grads.values():
@@ -274,11 +276,14 @@ def summed_gradients(X: np.ndarray, trace: Trace, deltas: Deltas) -> dict[str, n
 
 def compute_pass(net: Network, X: np.ndarray, D: np.ndarray, cost: str, s0: np.ndarray,
                  targets: np.ndarray, first_copy: np.ndarray, by_source: bool = False,
-                 per_copy: bool = False, buffers: Buffers | None = None) -> Pass:
+                 per_copy: bool = False, buffers: Buffers | None = None,
+                 with_cost: bool = True) -> Pass:
     """:func:`run_pass` on arguments already checked (float64 arrays of the right shapes).
 
     The Trainer calls this directly: its data were checked when it was made.
     The pass's arrays are written into ``buffers`` (new ones by default).
+    ``with_cost=False`` skips the cost (``cost`` NaN, ``cost_per_step`` empty),
+    for :func:`gradients`, which returns only the gradients.
     """
     L, P, N = X.shape
     M = net.M
@@ -287,11 +292,14 @@ def compute_pass(net: Network, X: np.ndarray, D: np.ndarray, cost: str, s0: np.n
     every = bool(targets.all())
     Dz = D if every else np.where(targets[..., None], D, 0.0)   # NaN at unscored steps is fine
     trace = run_forward(net, X, s0, buffers)
-    delta_k = act.output_delta(net.output, cost, trace.y, Dz)
-    terms = act.cost_terms(net.output, cost, trace.y, Dz)
+    delta_k = act.output_delta_into(net.output, cost, trace.y, Dz, buffers.delta_k)
     if not every:
         delta_k[~targets] = 0.0
-        terms[~targets] = 0.0
+    if with_cost:
+        cost_per_step = act.cost_per_step(net.output, cost, trace.y, Dz, targets, every,
+                                          buffers.scratch)
+    else:
+        cost_per_step = np.zeros(0)
     # Σ_k δ_k(t) w_kj for every step at once (2-D: samples and steps stacked).
     from_output = buffers.delta_j
     np.matmul(delta_k.reshape(L * P, -1), net.W, out=from_output.reshape(L * P, M))
@@ -307,11 +315,11 @@ def compute_pass(net: Network, X: np.ndarray, D: np.ndarray, cost: str, s0: np.n
         delta_j = full_depth_deltas(net, trace, from_output, slope, buffers.from_later)
     deltas = Deltas(delta_o=delta_k, delta_h=delta_j, start=first_copy, targets=targets,
                     by_source=by_src)
-    cost_per_step = terms.sum(axis=(1, 2))
     return Pass(X=X, D=Dz, trace=trace, deltas=deltas,
                 foldback=fold_back(net, X, trace, deltas) if per_copy else None,
                 grads=summed_gradients(X, trace, deltas),
-                cost=float(cost_per_step.sum()), cost_per_step=cost_per_step)
+                cost=float(cost_per_step.sum()) if with_cost else float("nan"),
+                cost_per_step=cost_per_step)
 
 
 def _flag(value, name: str) -> bool:
@@ -404,7 +412,7 @@ def gradients(net: Network, X, D, cost: str = "sse", depth=None, s0=None,
     # Only the gradients leave this function, so the pass may reuse this thread's arrays.
     buffers = reused_buffers(L, P, N, net.M, net.O)
     return compute_pass(net, X, D, cost, s0, targets, first_copies(depth, L),
-                        buffers=buffers).grads
+                        buffers=buffers, with_cost=False).grads
 
 
 def evaluate(net: Network, X, D, cost: str = "sse", s0=None, mask=None) -> float:
@@ -415,7 +423,7 @@ def evaluate(net: Network, X, D, cost: str = "sse", s0=None, mask=None) -> float
     """
     X, D, s0, targets = _checked(net, X, D, cost, s0, mask)
     y = run_forward(net, X, s0).y
-    Dz = np.where(targets[..., None], D, 0.0)
-    terms = act.cost_terms(net.output, cost, y, Dz)
-    terms[~targets] = 0.0
-    return float(terms.sum())
+    every = bool(targets.all())
+    Dz = D if every else np.where(targets[..., None], D, 0.0)
+    # The same sums as a pass's cost, so evaluate and run_pass agree to the last bit.
+    return float(act.cost_per_step(net.output, cost, y, Dz, targets, every).sum())

@@ -51,6 +51,8 @@ class Buffers:
         self.y = np.empty((L, P, O))
         self.recurrent = np.empty((P, M))         # Σ_h s_h(t−1) u_jh of one step
         self.from_later = np.empty((P, M))        # Σ_h δ_h(c+1) u_hj of one copy
+        self.delta_k = np.empty((L, P, O))
+        self.scratch = np.empty((L, P, O))        # the cost terms
         self.delta_j = np.empty((L, P, M))
         self.slope = np.empty((L, P, M))          # f'(net_j(c))
         self.grads = {"V": np.empty((M, N)), "U": np.empty((M, M)), "W": np.empty((O, M))}

@@ -78,6 +78,20 @@ def core_flops(N, M, O, L, P) -> int:
     return 2 * L * P * (3 * M * M + 2 * M * N + 3 * M * O)
 
 
+def set_numpy_blas_threads(n: int) -> bool:
+    """Ask numpy's bundled OpenBLAS to use ``n`` threads; False when it cannot be reached."""
+    libdir = os.path.join(os.path.dirname(np.__file__) + ".libs")
+    for path in glob.glob(os.path.join(libdir, "libscipy_openblas*.so*")):
+        lib = ctypes.CDLL(path)
+        for name in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                     "openblas_set_num_threads64_", "openblas_set_num_threads"):
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn(ctypes.c_int(n))
+                return True
+    return False
+
+
 def make_data(N, M, O, L, P, seed=0):
     rng = np.random.default_rng(seed)
     net = core.Network.create(N, M, O, hidden="tanh", output="softmax", seed=seed)
@@ -239,8 +253,13 @@ def main(argv=None):
     ap.add_argument("--repeats", type=int, default=15, help="timed rounds per configuration")
     ap.add_argument("--loop-repeats", type=int, default=1,
                     help="timed rounds of the slow per-sample loop (0 = skip it)")
+    ap.add_argument("--threads", type=int, default=None,
+                    help="BLAS threads for numpy and torch alike (default: numpy's own); "
+                         "1 gives steadier figures on a loaded machine")
     args = ap.parse_args(argv)
 
+    if args.threads is not None:
+        set_numpy_blas_threads(args.threads)
     blas = numpy_blas_threads()
     threads = blas if blas is not None else (os.cpu_count() or 1)
     if torch is not None:
