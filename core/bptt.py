@@ -161,7 +161,7 @@ def output_deltas(net: Network, trace: Trace, D: np.ndarray, cost: str,
     return delta_k
 
 
-def full_depth_deltas(net: Network, trace: Trace, from_output: np.ndarray,
+def full_depth_deltas(net: Network, from_output: np.ndarray,
                       slope: np.ndarray, from_later: np.ndarray | None = None) -> np.ndarray:
     """δ_j(c) of every copy c when every error flows back to copy 0 (full BPTT).
 
@@ -198,7 +198,7 @@ def full_depth_deltas(net: Network, trace: Trace, from_output: np.ndarray,
     return delta_j
 
 
-def deltas_by_source(net: Network, trace: Trace, from_output: np.ndarray, slope: np.ndarray,
+def deltas_by_source(net: Network, from_output: np.ndarray, slope: np.ndarray,
                      first_copy: np.ndarray, sources: np.ndarray, keep: bool = True):
     """δ_j(c) with each error source τ's error flowing back on its own, down to ``first_copy[τ]``.
 
@@ -308,11 +308,11 @@ def compute_pass(net: Network, X: np.ndarray, D: np.ndarray, cost: str, s0: np.n
     full_depth = not first_copy[sources].any()
     by_src = None
     if by_source or not full_depth:
-        delta_j, by_src = deltas_by_source(net, trace, from_output, slope, first_copy, sources,
+        delta_j, by_src = deltas_by_source(net, from_output, slope, first_copy, sources,
                                            keep=by_source)
     if full_depth:
         # The same numbers with or without by_source: a view's pass and a fast pass agree.
-        delta_j = full_depth_deltas(net, trace, from_output, slope, buffers.from_later)
+        delta_j = full_depth_deltas(net, from_output, slope, buffers.from_later)
     deltas = Deltas(delta_o=delta_k, delta_h=delta_j, start=first_copy, targets=targets,
                     by_source=by_src)
     return Pass(X=X, D=Dz, trace=trace, deltas=deltas,

@@ -61,11 +61,19 @@ class Buffers:
 _reused = threading.local()
 
 
+#: the most float64 entries a thread keeps for reuse (32 MiB): a larger pass takes new arrays,
+#: whose allocation is then small next to the pass, and gives them back when it ends
+REUSE_LIMIT = 2**22
+
+
 def reused_buffers(L: int, P: int, N: int, M: int, O: int) -> Buffers:
     """This thread's :class:`Buffers` for these sizes (made anew when the sizes change)."""
     buffers = getattr(_reused, "buffers", None)
     if buffers is None or buffers.sizes != (L, P, N, M, O):
-        buffers = _reused.buffers = Buffers(L, P, N, M, O)
+        _reused.buffers = None
+        buffers = Buffers(L, P, N, M, O)
+        if L * P * (4 * M + 3 * O) + P * M <= REUSE_LIMIT:
+            _reused.buffers = buffers
     return buffers
 
 

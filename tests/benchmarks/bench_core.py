@@ -216,27 +216,30 @@ def loop_runner(net, X, D):
     return run
 
 
-def median_times(runners: dict, repeats: int, warmup: int = 3, rounds: int = 3) -> dict:
-    """Median seconds of each runner.
+def median_times(runners: dict, repeats: int, warmup: int = 2, rounds: int = 5,
+                 best: dict | None = None) -> dict:
+    """Median seconds of each runner (and, into ``best``, the fastest call).
 
     The runners take turns in ``rounds`` blocks (so a drifting machine load hits
-    them alike); each block starts with ``warmup`` untimed calls, since torch's
-    and OpenBLAS's worker threads keep spinning for a while after a call and
-    would slow down the first calls of the other library on a 2-core machine.
+    them alike); each block starts with ``warmup`` untimed calls. torch's
+    OpenMP workers spin for 200 ms after a call (KMP_BLOCKTIME), so the next
+    runner waits until they have fallen asleep before it is timed on the same
+    2 cores.
     """
     times = {name: [] for name in runners}
     per_round = max(1, -(-repeats // rounds))
     for _ in range(rounds):
         for name, run in runners.items():
-            # torch's OpenMP workers spin for 200 ms after a call (KMP_BLOCKTIME): let them
-            # fall asleep before the next library is timed on the same 2 cores
-            time.sleep(0.4)
             for _ in range(warmup):
                 run()
             for _ in range(per_round):
                 t0 = time.perf_counter()
                 run()
                 times[name].append(time.perf_counter() - t0)
+            if name == "torch":
+                time.sleep(0.4)
+    if best is not None:
+        best.update({name: min(ts) for name, ts in times.items()})
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
@@ -250,7 +253,7 @@ def max_rel_diff(a: dict, b: dict) -> float:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeats", type=int, default=15, help="timed rounds per configuration")
+    ap.add_argument("--repeats", type=int, default=30, help="timed calls per runner and configuration")
     ap.add_argument("--loop-repeats", type=int, default=1,
                     help="timed rounds of the slow per-sample loop (0 = skip it)")
     ap.add_argument("--threads", type=int, default=None,
@@ -283,16 +286,21 @@ def main(argv=None):
         if torch is not None:
             print(f"{label}: max relative difference core vs torch "
                   f"{max_rel_diff(ref, runners['torch']()):.1e}")
-        t = median_times(runners, args.repeats)
+        fastest = {}
+        t = median_times(runners, args.repeats, best=fastest)
         if args.loop_repeats:
             loop = loop_runner(net, X, D)
             print(f"{label}: max relative difference core vs loop {max_rel_diff(ref, loop()):.1e}")
             t["loop"] = median_times({"loop": loop}, args.loop_repeats, warmup=0,
                                      rounds=1)["loop"]
         bound = sum(v for k, v in t.items() if k.startswith("bound"))
+        best_bound = sum(v for k, v in fastest.items() if k.startswith("bound"))
         parts = ", ".join(f"{k[7:]} {v * 1e3:.2f}" for k, v in t.items() if k.startswith("bound"))
         print(f"{label}: bound {bound * 1e3:.2f} ms = {parts} ms; core "
               f"{core_flops(N, M, O, L, P) / t['core.gradients'] / 1e9:.1f} GFLOP/s")
+        print(f"{label}: fastest calls: bound {best_bound * 1e3:.2f} ms, " + ", ".join(
+            f"{name} {fastest[name] / best_bound:.2f}×" for name in
+            ("core.gradients", "core.run_pass(per_copy)", "torch") if name in fastest))
         rows.append((label, bound, t))
 
     print()

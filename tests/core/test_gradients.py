@@ -105,3 +105,20 @@ def test_softmax_sse_uses_the_full_jacobian_not_the_diagonal():
     np.testing.assert_allclose(act.output_delta("softmax", "sse", y, d), exact, atol=1e-15)
     diagonal = (d - y) * y * (1 - y)
     assert np.max(np.abs(diagonal - exact)) > 1e-3
+
+
+def test_reused_arrays_never_leak_into_results():
+    """core.gradients reuses its pass's arrays from call to call: what it returned stays put."""
+    X, D, mask, s0 = problem("softmax", 4)
+    net = core.Network.create(3, 4, 3, hidden="tanh", output="softmax", seed=4)
+    first = core.gradients(net, X, D, cost="ce", mask=mask)
+    kept = {k: v.copy() for k, v in first.items()}
+    core.gradients(net, X[::-1].copy(), D, cost="ce", s0=s0)          # same sizes, other numbers
+    core.gradients(net, X[:3], D[:3], cost="ce")                       # other sizes
+    again = core.gradients(net, X, D, cost="ce", mask=mask)
+    fresh = core.run_pass(net, X, D, cost="ce", mask=mask).grads       # arrays of its own
+    for k in core.PARAMS:
+        np.testing.assert_array_equal(first[k], kept[k])
+        np.testing.assert_array_equal(again[k], kept[k])
+        np.testing.assert_array_equal(fresh[k], kept[k])
+        assert not np.shares_memory(first[k], again[k])
