@@ -216,17 +216,19 @@ def loop_runner(net, X, D):
     return run
 
 
-def median_times(runners: dict, repeats: int, warmup: int = 2, rounds: int = 5,
+def median_times(runners: dict, repeats: int, warmup: int = 1, rounds: int | None = None,
                  best: dict | None = None) -> dict:
     """Median seconds of each runner (and, into ``best``, the fastest call).
 
-    The runners take turns in ``rounds`` blocks (so a drifting machine load hits
-    them alike); each block starts with ``warmup`` untimed calls. torch's
+    The runners take turns in ``rounds`` blocks (one per timed call by default,
+    so a drifting machine load hits them alike); each block starts with
+    ``warmup`` untimed calls. torch's
     OpenMP workers spin for 200 ms after a call (KMP_BLOCKTIME), so the next
     runner waits until they have fallen asleep before it is timed on the same
     2 cores.
     """
     times = {name: [] for name in runners}
+    rounds = repeats if rounds is None else rounds
     per_round = max(1, -(-repeats // rounds))
     for _ in range(rounds):
         for name, run in runners.items():

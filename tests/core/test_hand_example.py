@@ -46,9 +46,9 @@ D = np.array([[[0.0]], [[1.0]]])
 
 
 def test_forward_by_hand():
-    tr = core.forward(network(), X)
-    np.testing.assert_array_equal(tr.s[:, 0], [[0, 0], [0.5, -1], [0, -1.75]])
-    np.testing.assert_array_equal(tr.y[:, 0, 0], [-1.5, -3.5])
+    trace = core.forward(network(), X)
+    np.testing.assert_array_equal(trace.s[:, 0], [[0, 0], [0.5, -1], [0, -1.75]])
+    np.testing.assert_array_equal(trace.y[:, 0, 0], [-1.5, -3.5])
     assert core.evaluate(network(), X, D) == 11.25
 
 
@@ -77,8 +77,8 @@ def test_depth_one_by_hand():
 
 def test_one_update_by_hand():
     net = network()
-    tr = core.Trainer(net, X, D, scheme=core.preset("epochwise"), eta=0.1)
-    u = tr.step()
+    trainer = core.Trainer(net, X, D, scheme=core.preset("epochwise"), eta=0.1)
+    u = trainer.step()
     assert u.cost == 11.25
     np.testing.assert_allclose(net.V[:, 0], [0.5 + 1.5, -1 + 2.55])
 
@@ -126,9 +126,9 @@ D_CE = np.array([[[0.0, 1.0]], [[1.0, 0.0]]])         # (L=2, P=1, O=2)
 
 
 def test_softmax_cross_entropy_forward_by_hand():
-    tr = core.forward(softmax_network(), X_CE)
-    np.testing.assert_allclose(tr.s[:, 0, 0], [0.0, LN3, LN3], rtol=1e-15)
-    np.testing.assert_allclose(tr.y[:, 0], [[0.75, 0.25], [0.75, 0.25]], rtol=1e-14)
+    trace = core.forward(softmax_network(), X_CE)
+    np.testing.assert_allclose(trace.s[:, 0, 0], [0.0, LN3, LN3], rtol=1e-15)
+    np.testing.assert_allclose(trace.y[:, 0], [[0.75, 0.25], [0.75, 0.25]], rtol=1e-14)
     assert core.evaluate(softmax_network(), X_CE, D_CE, cost="ce") == pytest.approx(
         np.log(16 / 3), rel=1e-14)
 

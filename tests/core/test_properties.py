@@ -130,16 +130,16 @@ def test_any_values_give_value_error_or_a_checked_result(p):
 def test_trainer_applies_finite_updates_or_refuses(p, eta, clip, scheme, T, seed):
     try:
         net = _network(p)
-        tr = core.Trainer(net, p["X"], p["D"], mask=p["mask"],
+        trainer = core.Trainer(net, p["X"], p["D"], mask=p["mask"],
                           scheme=core.preset(scheme, T=T, k=T), cost=p["cost"], eta=eta,
                           clip=clip, seed=seed)
     except ValueError:
         return
     for _ in range(12):
         before = {k: v.copy() for k, v in net.params().items()}
-        upd = tr.prepare()
+        upd = trainer.prepare()
         try:
-            tr.apply(upd)
+            trainer.apply(upd)
         except NonFiniteError as err:
             assert not upd.finite and err.what
             for k, v in before.items():

@@ -141,32 +141,32 @@ def test_gradcheck_checks_its_own_arguments():
 
 
 # -- the trainer ----------------------------------------------------------------------
-def trainer(**kw):
+def make_trainer(**kw):
     return core.Trainer(NET.copy(), X, D, cost="ce", scheme=core.preset("epochwise"), **kw)
 
 
 @pytest.mark.parametrize("eta", [math.nan, math.inf, -math.inf, -1.0, "a", None, True, 1e308,
                                  1j, [0.1]])
 def test_trainer_refuses_bad_eta(eta):
-    refused(r"eta \(η\) must be a finite number ≥ 0", trainer, eta=eta)
-    tr = trainer(eta=0.5)
-    refused(r"eta \(η\)", setattr, tr, "eta", eta)
-    assert tr.eta == 0.5                                  # unchanged by the refused value
+    refused(r"eta \(η\) must be a finite number ≥ 0", make_trainer, eta=eta)
+    trainer = make_trainer(eta=0.5)
+    refused(r"eta \(η\)", setattr, trainer, "eta", eta)
+    assert trainer.eta == 0.5                                  # unchanged by the refused value
 
 
 def test_trainer_takes_any_sane_eta():
     for eta in (0, 0.0, 1e-12, 100, np.float64(3.5), 1e6):
-        assert trainer(eta=eta).eta == float(eta)
+        assert make_trainer(eta=eta).eta == float(eta)
 
 
 @pytest.mark.parametrize("clip", [0, 0.0, -1.0, math.nan, math.inf, "x", True])
 def test_trainer_refuses_bad_clip(clip):
-    refused("clip must be a finite number > 0", trainer, clip=clip)
-    tr = trainer(clip=2.0)
-    refused("clip", setattr, tr, "clip", clip)
-    assert tr.clip == 2.0
-    tr.clip = None
-    assert tr.clip is None
+    refused("clip must be a finite number > 0", make_trainer, clip=clip)
+    trainer = make_trainer(clip=2.0)
+    refused("clip", setattr, trainer, "clip", clip)
+    assert trainer.clip == 2.0
+    trainer.clip = None
+    assert trainer.clip is None
 
 
 def test_trainer_refuses_a_scheme_by_name_and_other_bad_arguments():
@@ -181,9 +181,9 @@ def test_trainer_refuses_a_scheme_by_name_and_other_bad_arguments():
     refused("seed", core.Trainer, NET.copy(), X, D, seed=-1)
     refused("seed", core.Trainer, NET.copy(), X, D, seed=None)
     refused("resample", core.Trainer, NET.copy(), X, D, resample=3)
-    refused("n must be a non-negative integer", trainer().train, -1)
-    refused("n must be a non-negative integer", trainer().train, 2.0)
-    refused("update must be a core.Update", trainer().apply, None)
+    refused("n must be a non-negative integer", make_trainer().train, -1)
+    refused("n must be a non-negative integer", make_trainer().train, 2.0)
+    refused("update must be a core.Update", make_trainer().apply, None)
 
 
 def test_guard_refuses_new_weights_that_overflow_and_says_so_truly():
@@ -191,37 +191,37 @@ def test_guard_refuses_new_weights_that_overflow_and_says_so_truly():
     # finite (∂C/∂W = 1e303), but η · ∂C/∂W = 1e309 overflows, so w + Δw = −inf.
     net = core.Network(V=[[1.0]], U=[[0.0]], W=[[1e-3]], theta_h=[0.0], theta_o=[0.0],
                        hidden="linear", output="linear")
-    tr = core.Trainer(net, [[[1e153]]], [[[0.0]]], scheme=core.preset("epochwise"), eta=1e6)
+    trainer = core.Trainer(net, [[[1e153]]], [[[0.0]]], scheme=core.preset("epochwise"), eta=1e6)
     before = {k: v.copy() for k, v in net.params().items()}
-    upd = tr.prepare()
+    upd = trainer.prepare()
     assert np.isfinite(upd.cost) and all(np.isfinite(g).all() for g in upd.grads.values())
     assert not upd.finite and upd.nonfinite == "new weights of W"
     with pytest.raises(core.NonFiniteError) as err:
-        tr.apply(upd)
+        trainer.apply(upd)
     assert err.value.what == "new weights of W"
     assert "no weight was changed" in str(err.value)
     for k, v in before.items():
         np.testing.assert_array_equal(getattr(net, k), v)
-    assert tr.updates == 0 and tr.history == []
+    assert trainer.updates == 0 and trainer.history == []
 
 
 def test_guard_checks_the_weights_again_at_apply():
     # Weights changed between prepare and apply (U rescaled, say): apply sums them again and
     # checks the sums, rather than trusting prepare's verdict.
     net = core.Network.create(2, 3, 2, hidden="tanh", output="softmax", seed=2)
-    tr = core.Trainer(net, X, D, cost="ce", scheme=core.preset("epochwise"), eta=1.0)
-    upd = tr.prepare()
+    trainer = core.Trainer(net, X, D, cost="ce", scheme=core.preset("epochwise"), eta=1.0)
+    upd = trainer.prepare()
     assert upd.finite
     name = "U"
     upd.change[name][1, 2] = 1e300
     net.U[1, 2] = np.finfo(np.float64).max
     before = {k: v.copy() for k, v in net.params().items()}
     with pytest.raises(core.NonFiniteError, match=f"new weights of {name}"):
-        tr.apply(upd)
+        trainer.apply(upd)
     for k, v in before.items():
         np.testing.assert_array_equal(getattr(net, k), v)
 
 
 def test_update_keeps_its_old_attribute_name():
-    upd = trainer().prepare()
+    upd = make_trainer().prepare()
     assert upd.pas is upd.bptt_pass
