@@ -324,7 +324,7 @@ def compute_pass(net: Network, X: np.ndarray, D: np.ndarray, cost: str, s0: np.n
 
 def _flag(value, name: str) -> bool:
     if not isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
+        raise ValueError(f"{name} must be True or False, got {checks.shown(value)}")
     return bool(value)
 
 

@@ -19,42 +19,59 @@ MAX_COUNT = 10**6
 MAX_WEIGHTS = 2**28
 
 
+def _finite(value) -> float | None:
+    """``value`` as a finite float if it is a real number (not a bool), else None."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        return None
+    try:
+        f = float(value)
+    except (OverflowError, ValueError, TypeError):      # an int past 1.8e308, say
+        return None
+    return f if math.isfinite(f) else None
+
+
+def shown(value) -> str:
+    """repr(value), cut to 40 characters for a one-line message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def count(value, name: str, *, maximum: int = MAX_COUNT) -> int:
     """``value`` as an int in 1..maximum, or ValueError naming ``name``.
 
     Integers (Python or numpy) and integral floats pass; bool, None, strings,
     NaN, ±inf, fractions and numbers past ``maximum`` do not.
     """
-    ok = (isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-          and math.isfinite(value) and float(value).is_integer())
-    if not ok or not 1 <= value <= maximum:
-        raise ValueError(f"{name} must be a positive integer (1 to {maximum:,}), got {value!r}")
-    return int(value)
+    f = _finite(value)
+    if f is None or not f.is_integer() or not 1 <= f <= maximum:
+        raise ValueError(f"{name} must be a positive integer (1 to {maximum:,}), "
+                         f"got {shown(value)}")
+    return int(f)
 
 
 def depth(value):
     """h of BPTT.md: None (full BPTT) or a positive integer."""
     if value is None:
         return None
-    ok = (isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-          and math.isfinite(value) and float(value).is_integer() and value >= 1)
-    if not ok:
-        raise ValueError(f"depth must be a positive integer or None (full BPTT), got {value!r}")
+    f = _finite(value)
+    if f is None or not f.is_integer() or f < 1:
+        raise ValueError("depth must be a positive integer or None (full BPTT), "
+                         f"got {shown(value)}")
     return int(value)
 
 
 def number(value, name: str, *, minimum: float = 0.0, strict: bool = False,
            maximum: float = math.inf) -> float:
     """``value`` as a finite float ≥ ``minimum`` (> it when ``strict``) and ≤ ``maximum``."""
-    ok = (isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-          and math.isfinite(value))
+    f = _finite(value)
+    ok = f is not None and (f > minimum if strict else f >= minimum) and f <= maximum
     if ok:
-        value = float(value)
-        ok = (value > minimum if strict else value >= minimum) and value <= maximum
+        value = f
     if not ok:
         rel = ">" if strict else "≥"
         top = f" and ≤ {maximum:g}" if math.isfinite(maximum) else ""
-        raise ValueError(f"{name} must be a finite number {rel} {minimum:g}{top}, got {value!r}")
+        raise ValueError(f"{name} must be a finite number {rel} {minimum:g}{top}, "
+                         f"got {shown(value)}")
     return value
 
 

@@ -160,7 +160,7 @@ def gradcheck(net: Network, X, D, cost: str = "sse", depth=None, s0=None, mask=N
     tolerance = checks.number(tolerance, "tolerance", strict=True)
     if isinstance(params, str) or not all(isinstance(p, str) and p in PARAMS for p in params):
         raise ValueError(f"params must be a sequence of names from {', '.join(PARAMS)}, "
-                         f"got {params!r}")
+                         f"got {checks.shown(params)}")
     analytic = engine_gradients(net, X, Dz, cost, depth, s0, targets)
     work = net.copy()
     s_base = forward(work, X, s0).s

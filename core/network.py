@@ -93,7 +93,7 @@ class Network:
             scale = checks.number(scale, "scale", strict=True)
         if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) \
                 or seed < 0:
-            raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+            raise ValueError(f"seed must be a non-negative integer, got {checks.shown(seed)}")
         rng = np.random.default_rng(seed)
         # uniform ±1/√(fan-in): N + M inputs into each hidden unit j, M into each output unit k
         scale_j = scale if scale is not None else 1.0 / np.sqrt(n_in + n_hidden)

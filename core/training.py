@@ -121,17 +121,17 @@ class Trainer:
         if not isinstance(scheme, Scheme):
             hint = (f"; for a preset write core.preset({scheme!r})"
                     if isinstance(scheme, str) and scheme in PRESETS else "")
-            raise ValueError(f"scheme must be a core.Scheme, got {scheme!r}{hint}")
+            raise ValueError(f"scheme must be a core.Scheme, got {checks.shown(scheme)}{hint}")
         self.scheme = scheme
         self.eta = eta
         self.clip = clip
         if resample is not None and not callable(resample):
             raise ValueError(f"resample must be a function rng -> (X, D, mask) or None, "
-                             f"got {resample!r}")
+                             f"got {checks.shown(resample)}")
         self.resample = resample
         if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) \
                 or seed < 0:
-            raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+            raise ValueError(f"seed must be a non-negative integer, got {checks.shown(seed)}")
         self.seed = int(seed)
         self.rng = np.random.default_rng(self.seed)
         self._set_data(X, D, mask)
@@ -253,7 +253,7 @@ class Trainer:
             When ``update`` is not the one :meth:`prepare` would give now.
         """
         if not isinstance(update, Update):
-            raise ValueError(f"update must be a core.Update from prepare(), got {update!r}")
+            raise ValueError(f"update must be a core.Update from prepare(), got {type(update).__name__}")
         if update.index != self.updates:
             raise ValueError(f"update {update.index} is stale: {self.updates} were applied")
         if not update.finite:
@@ -286,7 +286,7 @@ class Trainer:
     def train(self, n: int) -> list[float]:
         """Apply ``n`` updates (an integer ≥ 0); returns their costs."""
         if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 0:
-            raise ValueError(f"n must be a non-negative integer, got {n!r}")
+            raise ValueError(f"n must be a non-negative integer, got {checks.shown(n)}")
         return [self.step().cost for _ in range(n)]
 
     # -- saving ------------------------------------------------------------

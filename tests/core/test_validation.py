@@ -225,3 +225,12 @@ def test_guard_checks_the_weights_again_at_apply():
 def test_update_keeps_its_old_attribute_name():
     upd = make_trainer().prepare()
     assert upd.pas is upd.bptt_pass
+
+
+def test_numbers_past_float_range_are_refused_in_one_short_line():
+    huge = 10**400                                   # an int float() cannot hold
+    msg = refused("n_hidden", core.Network.create, 2, huge, 2)
+    assert len(msg) < 120
+    refused("depth", core.gradients, NET, X, D, depth=huge)
+    refused(r"eta \(η\)", make_trainer, eta=huge)
+    refused("clip", make_trainer, clip=-huge)
