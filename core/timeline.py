@@ -129,6 +129,16 @@ class Timeline:
             q += 1
         return q
 
+    def start_of_phase(self, phase: str) -> int:
+        """Position just before the first micro-step of ``phase`` (len if the phase is empty).
+
+        The lessons (visualizer/model/lesson.py) jump to the start of a phase with it.
+        """
+        for i, st in enumerate(self.steps):
+            if st.phase == phase:
+                return i
+        return len(self.steps)
+
     def reveal(self, p: int) -> Reveal:
         """What is visible after p micro-steps (0 ≤ p ≤ len)."""
         if not 0 <= p <= len(self.steps):

@@ -145,3 +145,13 @@ def test_timeline_reveals_in_order():
     assert tl.reveal(len(tl)).updated
     bptt = [s for s in tl.steps if s.phase == "bptt"]
     assert [s.z for s in bptt] == [0, 1, 2, 3]
+
+
+def test_timeline_start_of_phase():
+    X, D = data(L=3)
+    net = core.Network.create(3, 4, 2, output="softmax", seed=0)
+    tl = core.Timeline.of_update(core.Trainer(net, X, D, scheme=core.preset("epochwise"),
+                                              cost="ce").prepare())
+    assert [tl.start_of_phase(p) for p in core.PHASES] == [0, 6, 9, 12, 15]
+    assert tl.step(tl.start_of_phase("bptt") + 1).phase == "bptt"
+    assert core.Timeline(2, []).start_of_phase("output") == len(core.Timeline(2, []))
