@@ -524,7 +524,8 @@ def _cli(argv, capsys):
     (SMALL_LESSON.replace("step = 3", "stpe = 3"), "scene 2 ('Forward'): unknown field 'stpe'"),
     (SMALL_LESSON.replace("step = 3", "step = -1"), "scene 2 ('Forward'):"),
     (SMALL_LESSON.replace('task = "hello"', 'workspace = "missing.rnnu"'), "scene 1 ('Start'):"),
-    (SMALL_LESSON.replace("step = 3", "step = 90"), "scene 2 ('Forward'):"),      # found by playing
+    (SMALL_LESSON.replace("step = 3", "start = { micro = 500 }"), "scene 2 ('Forward'): micro-step 500"),
+    # ^ only playing finds it: the update has fewer micro-steps
 ])
 def test_malformed_lessons_exit_2_with_one_line_and_write_nothing(tmp_path, capsys, body, says):
     path = tmp_path / "bad.toml"

@@ -35,6 +35,10 @@ def build_parser() -> Parser:
                     "fold-back, with the cost plotted live. With no sub-command it opens the "
                     "window.")
     parser.add_argument("--open", metavar="FILE", help="open a workspace file at start")
+    from visualizer.model.config import THEMES
+    parser.add_argument("--theme", choices=THEMES, default=None,
+                        help="colours of the window for this run: light, dark or high-contrast "
+                             "(projectors); View ▸ Theme changes and remembers it")
     add_model_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, module in _subcommand_modules():

@@ -5,6 +5,7 @@ import os
 import sys
 import time
 
+from visualizer.cli import lecture
 from visualizer.cli.common import (FLAGS, UsageError, _number, add_model_options, config_from_args,
                                    fail, memory_budget)
 from visualizer.model.config import LIMITS
@@ -31,9 +32,10 @@ def add_arguments(parser) -> None:
                    help="start from a saved workspace (its task, weights and position) "
                         "instead of --task and the model options")
     o = parser.add_argument_group("output")
-    o.add_argument("--out", metavar="DIR", required=True,
+    o.add_argument("--out", metavar="DIR",
                    help="folder for frame_00001.png, ... (created if missing; earlier "
-                        "frame_NNNNN.png files in it are replaced)")
+                        "frame_NNNNN.png files in it are replaced); give --out, --gif, --mp4, "
+                        "--svg or --pdf")
     o.add_argument("--gif", metavar="FILE", help="also write a looping GIF")
     o.add_argument("--mp4", metavar="FILE",
                    help='also write an H.264 MP4 (needs the video extra: pip install "rnn-unfold[video]")')
@@ -51,6 +53,7 @@ def add_arguments(parser) -> None:
                         "contribution to ΔV, ΔU, ΔW adding into the sum, under the network), "
                         "vanishing (‖δ(t−z)‖ against z with its bound, and its history over the "
                         "exported updates); e.g. --panels foldback,vanishing")
+    lecture.add_arguments(parser)
     add_model_options(parser)
 
 
@@ -106,7 +109,11 @@ class _Progress:
 def run(args) -> int:
     """Validate everything, then render and write; exit status 0, 1 (stopped early), 2 (bad input)."""
     from visualizer.export import ExportError, ExportSettings, check_settings, parse_panels, parse_size
+    if lecture.wants_lesson(args):
+        return lecture.run_lesson(PROG, args)
+    raster = bool(args.out or args.gif or args.mp4)
     try:
+        theme, scale = lecture.check_style(args)
         if args.updates is None or not 1 <= args.updates:
             raise UsageError(f"--updates must be at least 1, got {args.updates}")
         _number("skip", args.skip)
@@ -118,10 +125,17 @@ def run(args) -> int:
                 except WorkspaceError as err:
                     raise UsageError(str(err).replace("a workspace replaces", "export replaces")) \
                         from None
-        settings = check_settings(ExportSettings(
+        wanted = ExportSettings(
             what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
             fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,
-            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels)))
+            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels))
+        # PNG, GIF and MP4 go through the export job; SVG and PDF alone need none of its checks
+        settings = check_settings(wanted) if raster or not lecture.wants_vector(args) else wanted
+        vector = None
+        if lecture.wants_vector(args):
+            from visualizer.export.vector import check_outputs
+            vector = check_outputs(png_dir=args.out, svg_dir=args.svg, pdf=args.pdf, gif=args.gif,
+                                   mp4=args.mp4)
         session = _session(args)
     except (UsageError, ExportError) as err:
         msg = str(err)
@@ -150,13 +164,25 @@ def run(args) -> int:
         if session.message:
             return fail(PROG, f"training stopped during --skip: {session.message}")
     canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, panels=settings.panels,
-                          size=settings.size)
+                          size=settings.size, theme=theme, scale=scale)
     w, h = settings.size
     progress = _Progress()
-    job = Export(session, settings, lambda s: canvas.render(s, w, h), progress=progress, copy=False)
+    frames = lecture.VectorFrames(canvas, (w, h), svg_dir=vector["svg_dir"], pdf=vector["pdf"]) \
+        if vector else None
+    render = frames.render if frames else (lambda s: canvas.render(s, w, h))
     try:
         try:
-            res = job.run()
+            if raster:
+                job = Export(session, settings, render, progress=progress, copy=False)
+                res = job.run()
+            else:
+                res = lecture.vector_only(session, settings, frames, progress)
+            if frames is not None:
+                res.files = list(res.files) + frames.finish()
+        except BaseException:
+            if frames is not None:
+                frames.abort()
+            raise
         finally:
             canvas.detach()          # delete the insight panels before Python exits
     except KeyboardInterrupt:
@@ -168,7 +194,7 @@ def run(args) -> int:
         progress.end()
         return fail(PROG, f"writing failed: {err.strerror or err}")
     progress.end()
-    parts = [f"wrote {res.frames} frames of {w}x{h} to {settings.png_dir}"]
+    parts = [f"wrote {res.frames} frames of {w}x{h}" + (f" to {settings.png_dir}" if settings.png_dir else "")]
     parts += [os.path.relpath(f) if not os.path.isabs(f) else f for f in res.files]
     print(", ".join(parts) + f" in {res.seconds:.1f} s")
     if res.message:

@@ -16,7 +16,8 @@ import sys
 
 from visualizer.cli.common import UsageError, fail
 
-__all__ = ["add_arguments", "wants_lesson", "wants_vector", "check_style", "run_lesson", "VectorFrames"]
+__all__ = ["add_arguments", "wants_lesson", "wants_vector", "check_style", "run_lesson", "VectorFrames",
+           "vector_only"]
 
 
 def add_arguments(parser) -> None:
@@ -157,3 +158,28 @@ class VectorFrames:
         if self.pages is not None:
             self.pages.abort()
             self.pages = None
+
+
+def vector_only(session, settings, frames: VectorFrames, progress=None):
+    """Export to SVG and/or PDF alone (no PNG, GIF or MP4): the export's schedule, painted vector.
+
+    Returns
+    -------
+    visualizer.export.ExportResult
+    """
+    import time
+
+    from visualizer.export import ExportResult, schedule
+    from visualizer.model.config import LIMITS
+    t0 = time.perf_counter()
+    res = ExportResult()
+    for _ in schedule(session, settings.what, settings.every, settings.updates):
+        frames.paint(session)
+        res.frames += 1
+        if progress is not None:
+            progress(res.frames, None)
+        if res.frames >= LIMITS["frames"][1]:
+            break
+    res.message = getattr(session, "message", "") or ""
+    res.seconds = time.perf_counter() - t0
+    return res

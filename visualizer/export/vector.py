@@ -21,6 +21,8 @@ import math
 import os
 import tempfile
 
+from visualizer.model.config import LESSON_FPS
+
 __all__ = ["VECTOR_FORMATS", "PARTS", "svg_name", "page_points", "MovieClock", "repeats", "check_outputs",
            "LESSON_FPS"]
 
@@ -28,8 +30,6 @@ __all__ = ["VECTOR_FORMATS", "PARTS", "svg_name", "page_points", "MovieClock", "
 VECTOR_FORMATS = ("svg", "pdf")
 #: parts of a frame a vector export can hold alone, besides the whole frame ("frame")
 PARTS = ("frame", "view", "cost", "foldback", "vanishing")
-#: frames per second of a lesson movie (each lesson frame is repeated for its duration)
-LESSON_FPS = 10.0
 
 
 def svg_name(i: int) -> str:

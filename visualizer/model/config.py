@@ -33,6 +33,17 @@ EDGE_MODES = ("signal", "error", "share", "weight")
 #: what an edge shows by default in each phase of an update
 PHASE_EDGE_MODE = {"forward": "signal", "output": "error", "bptt": "error", "foldback": "share",
                    "update": "weight"}
+#: colour themes, in menu order (View ▸ Theme, --theme), and the one used when none is chosen
+THEMES = ("light", "dark", "high-contrast")
+DEFAULT_THEME = "light"
+#: (lo, hi) of the interface zoom (Ctrl+= / Ctrl+−, export --scale): 75 % .. 300 %
+ZOOM_LIMITS = (0.75, 3.0)
+#: the steps Ctrl+= / Ctrl+− move through (factors, 1.0 = 100 %)
+ZOOM_LEVELS = (0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+#: panels a lesson's scene may show beside the unfolded view
+LESSON_PANELS = ("foldback", "inspector", "vanishing", "gradcheck", "cost")
+#: frames per second of a lesson's movie (each lesson frame repeated for the time it is shown)
+LESSON_FPS = 10.0
 
 # -- limits ---------------------------------------------------------------------------
 

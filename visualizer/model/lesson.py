@@ -42,7 +42,7 @@ from core import tasks as core_tasks
 from core.activations import COSTS, HIDDEN, OUTPUT, check_pair
 from core.timeline import PHASES
 
-from visualizer.model.config import LIMITS, LIVE, SCHEMES, Config
+from visualizer.model.config import LESSON_PANELS, LIMITS, LIVE, SCHEMES, Config
 
 # -- vocabularies and limits (the lead may move these into config) ---------------------
 
@@ -58,8 +58,8 @@ MAX_SCENES = 500
 MAX_TEXT = 20_000
 #: longest title (characters)
 MAX_TITLE = 200
-#: panels a scene may show beside the unfolded view
-PANELS = ("foldback", "inspector", "vanishing", "gradcheck", "cost")
+#: panels a scene may show beside the unfolded view (the configuration's vocabulary)
+PANELS = LESSON_PANELS
 #: node layers: input x(t), hidden s(t), output y(t)
 LAYERS = ("x", "s", "y")
 #: weight matrices an edge highlight may name

@@ -13,9 +13,9 @@ The contrast functions follow WCAG 2.x: :func:`relative_luminance`,
 contrast of the text drawn in a region of a rendered image (for tests on the
 rendered pixels). AA asks for :data:`AA_TEXT` = 4.5 : 1 for normal text.
 
-Also here, for the lead to move into the configuration: :data:`THEMES`,
-:data:`DEFAULT_THEME` and the zoom vocabulary (:data:`ZOOM_LIMITS`,
-:data:`ZOOM_LEVELS`, :func:`zoom_in`, :func:`zoom_out`, :func:`clamp_zoom`).
+The vocabularies (:data:`THEMES`, :data:`DEFAULT_THEME`, :data:`ZOOM_LIMITS`,
+:data:`ZOOM_LEVELS`) live in :mod:`visualizer.model.config` and are re-exported
+here beside the zoom helpers (:func:`zoom_in`, :func:`zoom_out`, :func:`clamp_zoom`).
 """
 from __future__ import annotations
 
@@ -23,17 +23,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-#: theme names, in menu order
-THEMES = ("light", "dark", "high-contrast")
-#: the theme used when none is chosen (today's colours)
-DEFAULT_THEME = "light"
+from visualizer.model.config import DEFAULT_THEME, THEMES, ZOOM_LEVELS, ZOOM_LIMITS  # noqa: F401
+
 #: WCAG 2.x AA minimum contrast for normal text, and for large text / graphics
 AA_TEXT = 4.5
 AA_LARGE = 3.0
-#: (lo, hi) of the interface zoom factor: 75 % .. 300 %
-ZOOM_LIMITS = (0.75, 3.0)
-#: the steps Ctrl+= / Ctrl+− move through (as factors, 1.0 = 100 %)
-ZOOM_LEVELS = (0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 #: entries of every lookup table
 LUT_SIZE = 256
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import Signal
 
 from visualizer.model import step_sentence as SS
 from visualizer.model import themes
+from visualizer.model.config import LESSON_PANELS
 from visualizer.model.frames import build_frame
 from visualizer.qt import theme as qt_theme
 from visualizer.qt.throttle import Throttle
@@ -27,8 +28,9 @@ from visualizer.qt.unfolded.view import UnfoldedView
 
 __all__ = ["PresentationWindow", "PANEL_CHOICES", "CAPTION_PX"]
 
-#: the panels presentation mode can show beside the view, in the order P cycles through them
-PANEL_CHOICES = ("foldback", "inspector", "vanishing", "cost", "")
+#: the panels presentation mode can show beside the view, in the order P cycles through them ("" none):
+#: a lesson's panels but the gradient check, which waits for a person to press its button
+PANEL_CHOICES = tuple(p for p in LESSON_PANELS if p != "gradcheck") + ("",)
 #: the one-sentence caption's font size in pixels at 100 % (a lesson's caption: LESSON_SHARE of it)
 CAPTION_PX = 24
 LESSON_SHARE = 0.75
