@@ -107,7 +107,7 @@ def run_lesson(prog: str, args) -> int:
         return fail(prog, f"writing failed: {err.strerror or err}")
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    files = [os.path.relpath(f) for f in res["files"]]
+    files = [f if os.path.relpath(f).startswith("..") else os.path.relpath(f) for f in res["files"]]
     print(f"{les.title}: {res['frames']} frames of {size[0]}x{size[1]} ({res['seconds']:.1f} s) to "
           + ", ".join(files))
     return 0

@@ -15,24 +15,42 @@ __all__ = ["CONTEXT", "TEMPLATES", "step_sentence", "sentence"]
 #: the translation context of the templates
 CONTEXT = "StepSentence"
 
-#: one template per kind of micro-step (QT_TRANSLATE_NOOP-style: the texts are translated in Qt)
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` (Qt's macro, without Qt): returns it unchanged."""
+    return text
+
+
+#: one template per kind of micro-step (marked for lupdate; translated in Qt, context :data:`CONTEXT`)
 TEMPLATES = {
-    "start": "Nothing is computed yet: only the state s({t0}) entering the window is known.",
-    "forward_s": "Copy t = {t} computes its hidden state s({t}) = f(V x({t}) + U s({tm}) + θ) "
-                 "from the input and the previous state.",
-    "forward_y": "Copy t = {t} computes its output y({t}) = g(W s({t}) + θ_o) from the hidden state.",
-    "output": "The error enters at step t = {t}: δ_k({t}) compares the output y({t}) with the target d({t}).",
-    "bptt_first": "BPTT starts at copy t = {t}: δ_j({t}) = f′(net_j({t})) Σ_k δ_k({t}) w_kj brings the "
-                  "output error into the hidden layer.",
-    "bptt": "The error flows one copy back to t = {t} (z = {z}): δ_j({t}) = f′(net_j({t})) "
-            "Σ_h δ_h({tp}) u_hj.",
-    "bptt_own": "The error flows one copy back to t = {t} (z = {z}) and meets the error entering there: "
-                "δ_j({t}) = f′(net_j({t})) (Σ_h δ_h({tp}) u_hj + Σ_k δ_k({t}) w_kj).",
-    "foldback": "Copy t = {t} (z = {z}) adds its share η δ({t}) x({t})ᵀ into ΔV and η δ({t}) s({tm})ᵀ "
-                "into ΔU.",
-    "foldback_own": "Copy t = {t} (z = {z}) adds its share η δ({t}) x({t})ᵀ into ΔV, η δ({t}) s({tm})ᵀ "
-                    "into ΔU and η δ_o({t}) s({t})ᵀ into ΔW.",
-    "update": "The weights change by their folded sums, w ← w + Δw, and the cost {cost} is recorded.",
+    "start": QT_TRANSLATE_NOOP(
+        "StepSentence", "Nothing is computed yet: only the state s({t0}) entering the window is known."),
+    "forward_s": QT_TRANSLATE_NOOP(
+        "StepSentence", "Copy t = {t} computes its hidden state s({t}) = f(V x({t}) + U s({tm}) + θ) "
+                        "from the input and the previous state."),
+    "forward_y": QT_TRANSLATE_NOOP(
+        "StepSentence", "Copy t = {t} computes its output y({t}) = g(W s({t}) + θ_o) from the hidden state."),
+    "output": QT_TRANSLATE_NOOP(
+        "StepSentence", "The error enters at step t = {t}: δ_k({t}) compares the output y({t}) with the "
+                        "target d({t})."),
+    "bptt_first": QT_TRANSLATE_NOOP(
+        "StepSentence", "BPTT starts at copy t = {t}: δ_j({t}) = f′(net_j({t})) Σ_k δ_k({t}) w_kj brings "
+                        "the output error into the hidden layer."),
+    "bptt": QT_TRANSLATE_NOOP(
+        "StepSentence", "The error flows one copy back to t = {t} (z = {z}): δ_j({t}) = f′(net_j({t})) "
+                        "Σ_h δ_h({tp}) u_hj."),
+    "bptt_own": QT_TRANSLATE_NOOP(
+        "StepSentence", "The error flows one copy back to t = {t} (z = {z}) and meets the error entering "
+                        "there: δ_j({t}) = f′(net_j({t})) (Σ_h δ_h({tp}) u_hj + Σ_k δ_k({t}) w_kj)."),
+    "foldback": QT_TRANSLATE_NOOP(
+        "StepSentence", "Copy t = {t} (z = {z}) adds its share η δ({t}) x({t})ᵀ into ΔV and "
+                        "η δ({t}) s({tm})ᵀ into ΔU."),
+    "foldback_own": QT_TRANSLATE_NOOP(
+        "StepSentence", "Copy t = {t} (z = {z}) adds its share η δ({t}) x({t})ᵀ into ΔV, "
+                        "η δ({t}) s({tm})ᵀ into ΔU and η δ_o({t}) s({t})ᵀ into ΔW."),
+    "update": QT_TRANSLATE_NOOP(
+        "StepSentence", "The weights change by their folded sums, w ← w + Δw, and the cost {cost} is "
+                        "recorded."),
 }
 
 

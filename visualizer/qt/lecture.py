@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from visualizer.model import lesson as L
 from visualizer.model import themes
@@ -35,17 +36,17 @@ __all__ = ["Lecture", "install", "EXPORT_PARTS"]
 
 #: what File ▸ Export view… can export: (key, text)
 EXPORT_PARTS = (
-    ("view", QtCore.QT_TRANSLATE_NOOP("Lecture", "The unfolded view")),
-    ("frame", QtCore.QT_TRANSLATE_NOOP("Lecture", "The whole frame (view, cost plot, fold-back and vanishing panels)")),
-    ("cost", QtCore.QT_TRANSLATE_NOOP("Lecture", "The cost plot")),
-    ("foldback", QtCore.QT_TRANSLATE_NOOP("Lecture", "The fold-back panel")),
-    ("inspector", QtCore.QT_TRANSLATE_NOOP("Lecture", "The equation inspector")),
-    ("vanishing", QtCore.QT_TRANSLATE_NOOP("Lecture", "The vanishing / exploding panel")),
-    ("gradcheck", QtCore.QT_TRANSLATE_NOOP("Lecture", "The gradient check panel")),
+    ("view", QT_TRANSLATE_NOOP("Lecture", "The unfolded view")),
+    ("frame", QT_TRANSLATE_NOOP("Lecture", "The whole frame (view, cost plot, fold-back and vanishing panels)")),
+    ("cost", QT_TRANSLATE_NOOP("Lecture", "The cost plot")),
+    ("foldback", QT_TRANSLATE_NOOP("Lecture", "The fold-back panel")),
+    ("inspector", QT_TRANSLATE_NOOP("Lecture", "The equation inspector")),
+    ("vanishing", QT_TRANSLATE_NOOP("Lecture", "The vanishing / exploding panel")),
+    ("gradcheck", QT_TRANSLATE_NOOP("Lecture", "The gradient check panel")),
 )
-THEME_TEXT = {"light": QtCore.QT_TRANSLATE_NOOP("Lecture", "&Light"),
-              "dark": QtCore.QT_TRANSLATE_NOOP("Lecture", "&Dark"),
-              "high-contrast": QtCore.QT_TRANSLATE_NOOP("Lecture", "&High contrast (projectors)")}
+THEME_TEXT = {"light": QT_TRANSLATE_NOOP("Lecture", "&Light"),
+              "dark": QT_TRANSLATE_NOOP("Lecture", "&Dark"),
+              "high-contrast": QT_TRANSLATE_NOOP("Lecture", "&High contrast (projectors)")}
 
 
 def _panels(window) -> dict:
@@ -127,25 +128,35 @@ class Lecture(QtCore.QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        zi = self._action("actionZoomIn", "Zoom &in", ["Ctrl+=", "Ctrl++"], self.zoom.zoom_in,
-                          "Enlarge the whole interface: fonts, nodes, lines and plots (up to 300 %)")
-        zo = self._action("actionZoomOut", "Zoom &out", ["Ctrl+-"], self.zoom.zoom_out,
-                          "Shrink the whole interface (down to 75 %)")
-        z0 = self._action("actionZoomReset", "&Actual size", ["Ctrl+0"], self.zoom.reset,
-                          "Back to 100 %")
-        pres = self._action("actionPresentation", "&Presentation mode", "F5", self.present,
-                            "Full screen: the view, one panel and a large caption; PageDown / PageUp "
-                            "step, B blanks the screen, Esc leaves")
-        exp = self._action("actionExportView", "Export &view…", "Ctrl+Shift+E", self.export_view,
-                           "Save the view, a panel or the whole frame as SVG, PDF or PNG")
-        cp = self._action("actionCopyView", "&Copy view as image", "Ctrl+Shift+C", self.copy_view,
-                          "Put a picture of the unfolded view on the clipboard")
-        les = self._action("actionOpenLesson", "Open &lesson…", "Ctrl+Shift+L", self.open_lesson,
-                           "Play a walk-through written as a lesson file (TOML); PageDown / PageUp "
-                           "move scene by scene")
-        nxt = self._action("actionNextScene", "Next scene", ["PgDown"], self.next_scene)
-        prv = self._action("actionPreviousScene", "Previous scene", ["PgUp"], self.previous_scene)
-        end = self._action("actionCloseLesson", "Close lesson", None, self.close_lesson)
+        zi = self._action(
+            "actionZoomIn", QT_TRANSLATE_NOOP("Lecture", "Zoom &in"), ["Ctrl+=", "Ctrl++"], self.zoom.zoom_in,
+            QT_TRANSLATE_NOOP("Lecture", "Enlarge the whole interface: fonts, nodes, lines and plots (up to 300 %)"))
+        zo = self._action(
+            "actionZoomOut", QT_TRANSLATE_NOOP("Lecture", "Zoom &out"), ["Ctrl+-"], self.zoom.zoom_out,
+            QT_TRANSLATE_NOOP("Lecture", "Shrink the whole interface (down to 75 %)"))
+        z0 = self._action(
+            "actionZoomReset", QT_TRANSLATE_NOOP("Lecture", "&Actual size"), ["Ctrl+0"], self.zoom.reset,
+            QT_TRANSLATE_NOOP("Lecture", "Back to 100 %"))
+        pres = self._action(
+            "actionPresentation", QT_TRANSLATE_NOOP("Lecture", "&Presentation mode"), "F5", self.present,
+            QT_TRANSLATE_NOOP("Lecture", "Full screen: the view, one panel and a large caption; "
+                                         "PageDown / PageUp step, B blanks the screen, Esc leaves"))
+        exp = self._action(
+            "actionExportView", QT_TRANSLATE_NOOP("Lecture", "Export &view…"), "Ctrl+Shift+E", self.export_view,
+            QT_TRANSLATE_NOOP("Lecture", "Save the view, a panel or the whole frame as SVG, PDF or PNG"))
+        cp = self._action(
+            "actionCopyView", QT_TRANSLATE_NOOP("Lecture", "&Copy view as image"), "Ctrl+Shift+C", self.copy_view,
+            QT_TRANSLATE_NOOP("Lecture", "Put a picture of the unfolded view on the clipboard"))
+        les = self._action(
+            "actionOpenLesson", QT_TRANSLATE_NOOP("Lecture", "Open &lesson…"), "Ctrl+Shift+L", self.open_lesson,
+            QT_TRANSLATE_NOOP("Lecture", "Play a walk-through written as a lesson file (TOML); "
+                                         "PageDown / PageUp move scene by scene"))
+        nxt = self._action("actionNextScene", QT_TRANSLATE_NOOP("Lecture", "Next scene"), ["PgDown"],
+                           self.next_scene)
+        prv = self._action("actionPreviousScene", QT_TRANSLATE_NOOP("Lecture", "Previous scene"), ["PgUp"],
+                           self.previous_scene)
+        end = self._action("actionCloseLesson", QT_TRANSLATE_NOOP("Lecture", "Close lesson"), None,
+                           self.close_lesson)
         for a in (nxt, prv, end):
             a.setEnabled(False)
         group = QtGui.QActionGroup(self)
