@@ -1,7 +1,6 @@
 """Write animation frames without a window: a PNG sequence frame_00001.png, frame_00002.png, ... in --out, and optionally a looping GIF (--gif) and an MP4 (--mp4), drawn by the same code as the window. The first frame is the starting state, then one frame per micro-step (--every step), per phase or per update, until K updates are applied. The same arguments give byte-identical frames every time. Example, a GIF of one BPTT update: rnn-unfold export --task hello --updates 1 --every step --size 960x540 --out frames --gif bptt.gif. With --panels foldback,vanishing the frames also show the fold-back panel and the vanishing-gradient panel."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import time
@@ -25,10 +24,9 @@ def add_arguments(parser) -> None:
                    help="a frame after every micro-step (default), every phase, or every update")
     g.add_argument("--skip", metavar="N", type=int, default=0,
                    help="train N updates first, without frames (e.g. to show a trained network)")
-    if importlib.util.find_spec("visualizer.model.workspace") is not None:
-        g.add_argument("--load", metavar="FILE",
-                       help="start from a saved workspace (its task, weights and position) "
-                            "instead of --task and the model options")
+    g.add_argument("--load", metavar="FILE",
+                   help="start from a saved workspace (its task, weights and position) "
+                        "instead of --task and the model options")
     o = parser.add_argument_group("output")
     o.add_argument("--out", metavar="DIR", required=True,
                    help="folder for frame_00001.png, ... (created if missing; earlier "
@@ -55,7 +53,7 @@ def add_arguments(parser) -> None:
 
 def _session(args):
     """The session to export from, or raise UsageError."""
-    load = getattr(args, "load", None)
+    load = args.load
     if load:
         given = [k for k in _MODEL_OPTIONS if getattr(args, k, None) not in (None, [])]
         if given:

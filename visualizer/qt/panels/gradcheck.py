@@ -12,12 +12,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import gradcheck as gc
 
-from visualizer.qt.panels.foldback import unsubscribe, subscribe
+from visualizer.qt.panels.base import Panel
 
 ROWS = ("V", "U", "W", "theta_h", "theta_o")
 
 
-class GradcheckPanel(QtWidgets.QWidget):
+class GradcheckPanel(Panel):
     """A button and a table: largest relative error and pass/fail per parameter.
 
     Attributes
@@ -29,9 +29,8 @@ class GradcheckPanel(QtWidgets.QWidget):
     """
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("gradcheckPanel")
-        self.session = session
         self.result = None
         self._checked_update = None
         self.button = QtWidgets.QPushButton("Check gradients")
@@ -65,7 +64,7 @@ class GradcheckPanel(QtWidgets.QWidget):
         lay.addWidget(self.table)
         lay.addWidget(self.summary)
         lay.addStretch(1)
-        subscribe(session, self, {"frame": "_on_frame", "structure": "_on_frame"})
+        self.follow({"frame": self._on_frame, "structure": self._on_frame})
 
     def _on_frame(self, *args) -> None:
         if self.result is not None and self.session.update is not self._checked_update:
@@ -106,7 +105,3 @@ class GradcheckPanel(QtWidgets.QWidget):
             for c in range(3):
                 self.table.item(row, c).setBackground(ok_brush if passed else bad_brush)
         self.summary.setText(self._summary_text())
-
-    def detach(self) -> None:
-        """Stop following the session (call before the window closes)."""
-        unsubscribe(self.session, self)

@@ -17,14 +17,15 @@ from PySide6 import QtCore, QtWidgets
 
 from core import diagnostics
 
-from visualizer.qt.panels.foldback import unsubscribe, MUTED, TEXT, Throttle, subscribe
+from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.foldback import MUTED, TEXT
 
 #: updates kept in the history heatmap
 HISTORY = 500
 SEQUENTIAL = "viridis"
 
 
-class VanishingPanel(QtWidgets.QWidget):
+class VanishingPanel(Panel):
     """‖δ(t−z)‖ against z with its bound, a history heatmap and a spectral-radius control.
 
     Attributes
@@ -40,9 +41,8 @@ class VanishingPanel(QtWidgets.QWidget):
     """
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("vanishingPanel")
-        self.session = session
         self.result = None
         self.history: list[tuple[int, np.ndarray]] = []
         self._upd = None
@@ -113,9 +113,8 @@ class VanishingPanel(QtWidgets.QWidget):
         lay.addLayout(row)
         lay.addWidget(self.message)
 
-        self.throttle = Throttle(self.refresh, parent=self)
-        subscribe(session, self, {"frame": "_on_frame", "cost": "_on_cost",
-                                  "structure": "_on_structure"})
+        self.follow({"frame": self._on_frame, "cost": self._on_cost,
+                     "structure": self._on_structure})
         self._on_structure()
 
     @staticmethod
@@ -247,8 +246,3 @@ class VanishingPanel(QtWidgets.QWidget):
         self.message.setText(f"U rescaled: ρ(U) = {diagnostics.spectral_radius(s.net.U):.6g}, "
                              f"σ<sub>max</sub>(U) = {diagnostics.sigma_max(s.net.U):.4g}")
         self.flush()
-
-    def detach(self) -> None:
-        """Stop following the session (call before the window closes)."""
-        unsubscribe(self.session, self)
-        self.throttle.stop()
