@@ -44,6 +44,8 @@ def run(args=None, config=None) -> int:
             print(f"rnn-unfold: {err}", file=sys.stderr)
             return 2
     window = MainWindow(session)
+    # deleted by Qt when closed, inside the event loop, not by Python's finalisation at exit
+    window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     error_hook.install(window)
     window.show()
     if path:
