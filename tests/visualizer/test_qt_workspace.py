@@ -323,3 +323,38 @@ def test_the_window_icon_is_shipped_and_loads(qtbot):
     from visualizer.model.resources import asset
     icon = QtGui.QIcon(str(asset("icon.svg")))
     assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
+
+
+def test_background_work_runs_off_the_gui_thread_and_can_be_cancelled(qtbot):
+    import threading
+
+    from visualizer.qt.background import run_in_background
+    parent = QtWidgets.QWidget()
+    qtbot.addWidget(parent)
+    out = run_in_background(parent, "which thread", threading.get_ident)
+    assert not out.cancelled and out.error is None
+    assert out.value != threading.get_ident()
+    assert isinstance(run_in_background(parent, "fails", lambda: 1 / 0).error, ZeroDivisionError)
+    release = threading.Event()
+
+    def slow():
+        release.wait(30)
+        return "late"
+
+    def cancel():
+        dialog = parent.findChild(QtWidgets.QProgressDialog, "backgroundProgress")
+        dialog.findChild(QtWidgets.QPushButton).click()          # the Cancel button
+    QtCore.QTimer.singleShot(100, cancel)
+    out = run_in_background(parent, "slow", slow)
+    release.set()
+    assert out.cancelled and out.value is None
+
+
+def test_the_gradient_check_runs_in_the_background_on_copies(qtbot):
+    w = MainWindow(Session(Config.for_task("echo")), restore=False)
+    qtbot.addWidget(w)
+    w.action_map["actionNextPhase"].trigger()
+    net = w.session.net
+    result = w.gradcheck.run()
+    assert result.ok and w.gradcheck.table.item(0, 2).text() == "pass"
+    assert w.session.net is net                           # the check worked on a copy

@@ -67,7 +67,7 @@ def run_in_background(parent, label: str, fn, *args, **kwargs) -> Outcome:
     loop = QtCore.QEventLoop()
     timer = QtCore.QTimer(dialog)
     timer.setInterval(POLL_MS)
-    timer.timeout.connect(lambda: future.done() and loop.quit())
+    timer.timeout.connect(lambda: (future.done() or dialog.wasCanceled()) and loop.quit())
     dialog.canceled.connect(loop.quit)
     timer.start()
     dialog.setValue(0)                 # starts the minimum-duration clock

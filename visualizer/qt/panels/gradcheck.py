@@ -8,10 +8,13 @@ relative error and pass/fail at 1e−6.
 """
 from __future__ import annotations
 
+import copy
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import gradcheck as gc
 
+from visualizer.qt.background import run_in_background
 from visualizer.qt.panels.base import Panel
 
 ROWS = ("V", "U", "W", "theta_h", "theta_o")
@@ -71,14 +74,18 @@ class GradcheckPanel(Panel):
             self.summary.setText(self._summary_text() + "<br><span style='color:#a06000'>"
                                  "The update has changed since: check again.</span>")
 
-    def run(self) -> gc.GradCheck:
-        """Run the check now and show it."""
+    def run(self) -> gc.GradCheck | None:
+        """Run the check on a worker thread (progress, Cancel) and show it; None if cancelled."""
         s = self.session
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            self.result = gc.gradcheck_update(s.net, s.update, s.trainer.cost)
-        finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
+        # the worker gets its own copies: the window may go on stepping the session meanwhile
+        net, update = copy.deepcopy(s.net), copy.deepcopy(s.update)
+        outcome = run_in_background(self, self.tr("Checking the gradients…"),
+                                    gc.gradcheck_update, net, update, s.trainer.cost)
+        if outcome.cancelled:
+            return None
+        if outcome.error is not None:
+            raise outcome.error
+        self.result = outcome.value
         self._checked_update = s.update
         self._show()
         return self.result
