@@ -198,22 +198,23 @@ class SpeedControl(QtWidgets.QWidget):
 
 
 # (objectName, text, shortcut, tooltip, standard icon)
+_ICON = QtWidgets.QStyle.StandardPixmap
 ACTIONS = (
     ("actionStepBack", "Step &back", "Left",
      "Back one micro-step within the current update (the pass is computed: nothing is lost)",
-     "SP_MediaSeekBackward"),
+     _ICON.SP_MediaSeekBackward),
     ("actionStep", "&Step", "Right", "One micro-step: reveal the next s(t), y(t), δ or fold-back term",
-     "SP_MediaSeekForward"),
+     _ICON.SP_MediaSeekForward),
     ("actionNextPhase", "Next &phase", "Shift+Right",
      "Jump to the end of the phase in progress: forward pass → output error δ_k → BPTT δ_j(t−z) "
-     "→ fold-back ΔV ΔU ΔW → update", "SP_MediaSkipForward"),
+     "→ fold-back ΔV ΔU ΔW → update", _ICON.SP_MediaSkipForward),
     ("actionNextUpdate", "Next &update", "Ctrl+Right",
-     "Finish this update: the weights change and the cost is recorded", "SP_ArrowForward"),
-    ("actionPlay", "&Play", "Space", "Play / pause at the chosen speed", "SP_MediaPlay"),
+     "Finish this update: the weights change and the cost is recorded", _ICON.SP_ArrowForward),
+    ("actionPlay", "&Play", "Space", "Play / pause at the chosen speed", _ICON.SP_MediaPlay),
     ("actionReset", "&Reset", "Ctrl+R",
-     "Start again from the current settings (same seed, same run)", "SP_BrowserReload"),
+     "Start again from the current settings (same seed, same run)", _ICON.SP_BrowserReload),
     ("actionExport", "&Export frames…", "Ctrl+E",
-     "Export what the view shows as PNG frames, a GIF or a video", "SP_DialogSaveButton"),
+     "Export what the view shows as PNG frames, a GIF or a video", _ICON.SP_DialogSaveButton),
     ("actionSlower", "Slo&wer", "[", "Play slower", None),
     ("actionFaster", "&Faster", "]", "Play faster", None),
 )
@@ -234,7 +235,7 @@ def make_actions(window: QtWidgets.QMainWindow) -> dict[str, QtGui.QAction]:
         act.setToolTip(f"{tip} ({shown})")
         act.setStatusTip(tip)
         if icon:
-            act.setIcon(style.standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
+            act.setIcon(style.standardIcon(icon))
         window.addAction(act)      # shortcuts work even with the toolbar hidden
         out[name] = act
     out["actionPlay"].setCheckable(True)

@@ -457,7 +457,7 @@ class MainWindow(QtWidgets.QMainWindow):
         Returns True when a weight was set; the inspector then shows the edge.
         """
         letter, r, c = WEIGHT_SYMBOL[matrix]
-        value = float(getattr(self.session.net, matrix)[row, col])
+        value = float(self.session.net.params()[matrix][row, col])
         label = self.tr("{letter}_{row},{col} ({matrix}[{row}, {col}], shared by every copy)\n"
                         "new value ({low:g} … {high:g}):").format(
             letter=letter, row=row, col=col, matrix=matrix, low=-WEIGHT_LIMIT, high=WEIGHT_LIMIT)

@@ -19,6 +19,7 @@ from core import tasks as core_tasks
 from core.schemes import PRESET_TEXT
 
 from visualizer.model.session import Config
+from visualizer.qt.panels.base import Panel
 
 SCHEMES = ("elman", "boden", "epochwise", "chunked", "custom")
 SCHEME_TEXT = dict(PRESET_TEXT, custom="custom BPTT(h; h′): choose both")
@@ -40,7 +41,7 @@ def _p(name, type_, title, value, tip, **opts):
     return dict(name=name, type=type_, title=title, value=value, tip=tip, **opts)
 
 
-class ParametersPanel(QtWidgets.QWidget):
+class ParametersPanel(Panel):
     """Task description above a ParameterTree of every setting.
 
     Signals
@@ -55,9 +56,8 @@ class ParametersPanel(QtWidgets.QWidget):
     sampleChanged = Signal(int)
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("parametersPanel")
-        self.session = session
         self._syncing = False
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -79,13 +79,7 @@ class ParametersPanel(QtWidgets.QWidget):
         for p in self._leaves():
             p.sigValueChanged.connect(self._changed)
         self.sync()
-        session.events.connect("config", self._on_session)
-        session.events.connect("structure", self._on_session)
-
-    def detach(self) -> None:
-        """Stop listening to the session (the window is closing)."""
-        self.session.events.disconnect("config", self._on_session)
-        self.session.events.disconnect("structure", self._on_session)
+        self.follow({"config": self._on_session, "structure": self._on_session})
 
     # -- building -----------------------------------------------------------
     def _spec(self):
