@@ -1,7 +1,11 @@
 """Start the window: ``run(args, config)`` is what ``rnn-unfold`` (with no sub-command) calls."""
 from __future__ import annotations
 
+import signal
 import sys
+
+#: how often Python gets control back from Qt's event loop to notice Ctrl+C (ms)
+SIGNAL_POLL_MS = 200
 
 
 def run(args=None, config=None) -> int:
@@ -47,6 +51,12 @@ def run(args=None, config=None) -> int:
     # deleted by Qt when closed, inside the event loop, not by Python's finalisation at exit
     window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     error_hook.install(window)
+    # Ctrl+C in the terminal closes the window as the Quit action does (layout saved);
+    # the timer lets the Python handler run while Qt's loop waits for events
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    wake = QtCore.QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_POLL_MS)
     window.show()
     if path:
         window.file_actions.open(path)
