@@ -125,7 +125,7 @@ class PlayController(QtCore.QObject):
             self._per_update = 0.7 * self._per_update + 0.3 * (time.perf_counter() - t) / done
         self._done += done
         if done < n:
-            self._stop(self.session.message or "an update was not finite")
+            self._stop(self.session.message or self.tr("an update was not finite"))
             return False
         return True
 
@@ -133,7 +133,7 @@ class PlayController(QtCore.QObject):
         sp = self.speed
         if sp.kind == "steps":
             if not self.session.step():
-                self._stop(self.session.message or "an update was not finite")
+                self._stop(self.session.message or self.tr("an update was not finite"))
             return
         if sp.kind == "updates":
             due = int((time.perf_counter() - self._t0) * sp.rate) + 1 - self._done
