@@ -155,12 +155,9 @@ def test_zoom_controller_steps_clamps_and_remembers(qapp):
 def window(qtbot):
     from visualizer.qt import lecture
     from visualizer.qt.main_window import MainWindow
-    try:
-        w = MainWindow(Session(), restore=False, panels=True)
-    except TypeError:                   # the window builds its panels itself
-        w = MainWindow(Session(), restore=False)
+    w = MainWindow(Session(), restore=False)
     qtbot.addWidget(w)
-    lecture.install(w)
+    assert isinstance(w.lecture, lecture.Lecture)       # the window installs it itself
     yield w
     w.lecture.detach()
 

@@ -48,6 +48,9 @@ def run(args=None, config=None) -> int:
             print(f"rnn-unfold: {err}", file=sys.stderr)
             return 2
     window = MainWindow(session)
+    theme = getattr(args, "theme", None) if args is not None else None
+    if theme:                       # --theme: this run's colours, not remembered
+        window.lecture.theme.set_theme(theme, remember=False)
     # deleted by Qt when closed, inside the event loop, not by Python's finalisation at exit
     window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     error_hook.install(window)

@@ -23,6 +23,7 @@ from visualizer.qt.controls import DEFAULT_SPEED, PlayController, SpeedControl, 
 from visualizer.qt.cost_plot import CostPlot
 from visualizer.qt.export_dialog import ExportDialog
 from visualizer.qt.file_actions import FileActions
+from visualizer.qt.lecture import install as install_lecture
 from visualizer.qt.panels.base import Panel
 from visualizer.qt.panels.foldback import FoldbackPanel
 from visualizer.qt.panels.gradcheck import GradcheckPanel
@@ -125,6 +126,8 @@ class MainWindow(QtWidgets.QMainWindow):
     preferences : Preferences
     action_map : dict of str to QAction
         The stepping actions by object name.
+    lecture : visualizer.qt.lecture.Lecture
+        Zoom, themes, presentation mode, Export view… and lessons.
     """
 
     def __init__(self, session: Session | None = None, restore: bool = True, parent=None):
@@ -166,6 +169,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._on_structure()
         self._view_throttle.pending = self._plot_throttle.pending = True
         self.flush()
+        # zoom, themes, presentation mode, Export view…, lessons (remembered zoom and theme)
+        self.lecture = install_lecture(self, remember=restore)
 
         self.resize(*DEFAULT_SIZE)
         # the layout Restore defaults goes back to: this window's own, before any saved one
@@ -543,5 +548,6 @@ class MainWindow(QtWidgets.QMainWindow):
         for panel in self.panels.values():
             panel.detach()
         self.view.set_tooltip_provider(None)
+        self.lecture.detach()
         self.save_layout()
         super().closeEvent(event)
