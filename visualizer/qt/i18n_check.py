@@ -53,7 +53,25 @@ def allowed_words() -> set[str]:
             words.update(str(v) for v in vocab)
     except ImportError:           # pragma: no cover
         pass
+    words.update(kept_in_translations())
     return words
+
+
+def kept_in_translations() -> set[str]:
+    """Capitalised Latin words the translations keep on purpose: names of people and of works.
+
+    A translator who leaves "Hochreiter" or a book's title in a Chinese text says
+    it is a name; lower-case English kept in a translation is not excused.
+    """
+    from visualizer.qt import i18n_catalogue as catalogue
+    out = set()
+    for lang in catalogue.TRANSLATED:
+        path = catalogue.qm_path(lang)
+        if not path.exists():
+            continue
+        for m in catalogue.read_qm(path):
+            out.update(w for w in _WORD.findall(plain(m.translation)) if w[:1].isupper())
+    return out
 
 
 def plain(text: str, rich: bool = False) -> str:
@@ -87,8 +105,11 @@ def english_words(text: str, rich: bool = False, allowed: set[str] | None = None
 def english_in(root: QtCore.QObject, allowed: set[str] | None = None) -> list[str]:
     """"where: text" for each visible string on ``root`` that holds English words."""
     allowed = allowed_words() if allowed is None else allowed
-    out = []
+    out, seen = [], set()
     for t in visible_texts(root):
+        if t.text in seen:          # one report per text (a tip on a parameter and on its editor)
+            continue
+        seen.add(t.text)
         words = english_words(t.text, t.rich, allowed)
         if words:
             out.append(f"{t.where}: {' '.join(dict.fromkeys(words))}  ⟨{t.text[:90]!r}⟩")
@@ -138,7 +159,8 @@ def english_on_window(lang: str = "zh_CN", window=None, steps: int = 0) -> list[
     own = window is None
     if own:
         from visualizer.qt.main_window import MainWindow
-        window = MainWindow(panels=True, restore=False)
+        params = inspect.signature(MainWindow).parameters
+        window = MainWindow(restore=False, **({"panels": True} if "panels" in params else {}))
         window.show()
     out = []
     try:

@@ -81,6 +81,8 @@ def visible_texts(root: QtCore.QObject) -> Iterator[Text]:
         if isinstance(obj, QtGui.QAction):
             yield from _action_texts(obj)
         elif isinstance(obj, QtWidgets.QWidget):
+            if obj.isHidden() and not (obj.isWindow() or isinstance(obj, QtWidgets.QDockWidget)):
+                continue                 # hidden on purpose (an inactive editor, a spare label)
             yield from _widget_texts(obj)
             if ParameterTree and isinstance(obj, ParameterTree):
                 yield from _parameter_texts(obj, seen_params)
@@ -163,7 +165,9 @@ def _widget_texts(w: QtWidgets.QWidget) -> Iterator[Text]:
         if text.strip():
             yield Text(f"{n}: document", text, None)
     elif isinstance(w, W.QTreeWidget):
-        yield from _tree_texts(w, n, editable=not in_params and not (ParameterTree and isinstance(w, ParameterTree)))
+        is_params = bool(ParameterTree) and isinstance(w, ParameterTree)
+        # a parameter tree's titles are its parameters' (walked as such); its tips are its own
+        yield from _tree_texts(w, n, editable=not in_params and not is_params, titles=not is_params)
     elif isinstance(w, W.QTableWidget):
         yield from _table_texts(w, n)
     elif isinstance(w, W.QListWidget):
@@ -193,9 +197,9 @@ def _widget_texts(w: QtWidgets.QWidget) -> Iterator[Text]:
                                    lambda t, i=i, o=orient, m=model: m.setHeaderData(i, o, t))
 
 
-def _tree_texts(w, n, editable: bool) -> Iterator[Text]:
+def _tree_texts(w, n, editable: bool, titles: bool = True) -> Iterator[Text]:
     head = w.headerItem()
-    if head is not None and not w.isHeaderHidden():
+    if head is not None and not w.isHeaderHidden() and titles:
         for c in range(w.columnCount()):
             if head.text(c) and not head.text(c).isdigit():
                 yield Text(f"{n}: header {c}", head.text(c),
@@ -204,7 +208,7 @@ def _tree_texts(w, n, editable: bool) -> Iterator[Text]:
     while it.value():
         item = it.value()
         for c in range(w.columnCount()):
-            if item.text(c):
+            if item.text(c) and titles:
                 yield Text(f"{n}: item {item.text(0)!r} col {c}", item.text(c),
                            (lambda t, c=c, i=item: i.setText(c, t)) if editable else None)
             if item.toolTip(c):
