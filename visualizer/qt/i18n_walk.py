@@ -46,12 +46,21 @@ class Text:
         Changes it (None when its owner must rebuild it, e.g. a text browser).
     rich : bool
         Qt rich text (tags are markup, not words).
+    key : str or None
+        What to look up in the catalogue when it is not the whole text (a
+        tooltip ending in its shortcut); ``set`` then takes the new key.
     """
 
     where: str
     text: str
     set: Callable[[str], None] | None = None
     rich: bool = False
+    key: str | None = None
+
+    @property
+    def lookup(self) -> str:
+        """The part of the text the catalogue knows (the text itself unless told)."""
+        return self.text if self.key is None else self.key
 
 
 def _name(obj) -> str:
@@ -100,11 +109,29 @@ def _action_texts(a: QtGui.QAction) -> Iterator[Text]:
         yield Text(f"{n}: text", a.text(), a.setText)
     tip = a.toolTip()
     if tip and tip != _default_tip(a):
-        yield Text(f"{n}: toolTip", tip, a.setToolTip, QtGui.Qt.mightBeRichText(tip))
+        yield _tip_with_shortcut(a, n, tip)
     if a.statusTip():
         yield Text(f"{n}: statusTip", a.statusTip(), a.setStatusTip)
     if a.whatsThis():
         yield Text(f"{n}: whatsThis", a.whatsThis(), a.setWhatsThis, True)
+
+
+_KEY_SUFFIX = re.compile(r"^(?P<tip>.*\S) \((?P<key>[^ ()]+)\)$", re.S)
+
+
+def _tip_with_shortcut(a: QtGui.QAction, n: str, tip: str) -> Text:
+    """An action's tooltip; one ending in its shortcut, "Play faster (])", is looked up
+    without it and gets the shortcut back as the new language writes it (Qt translates
+    key names: "Right" is "右方向" in Chinese)."""
+    m = _KEY_SUFFIX.match(tip)
+    if m is None or a.shortcut().isEmpty():
+        return Text(f"{n}: toolTip", tip, a.setToolTip, QtGui.Qt.mightBeRichText(tip))
+    base = m.group("tip")
+
+    def set_tip(text: str, a=a) -> None:
+        key = a.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+        a.setToolTip(f"{text} ({key})")
+    return Text(f"{n}: toolTip", tip, set_tip, QtGui.Qt.mightBeRichText(tip), key=base)
 
 
 def _widget_texts(w: QtWidgets.QWidget) -> Iterator[Text]:
@@ -335,8 +362,14 @@ class Catalogue:
                     if _FIELD.search(text) and re.search(r"\w", _FIELD.sub("", text)):
                         templates.setdefault(text, (context, source))
         # longest literal first: the most specific template wins
-        self._templates = [(self._pattern(t), ctx, src) for t, (ctx, src) in
+        self._templates = [(self._ends(t), self._pattern(t), ctx, src) for t, (ctx, src) in
                            sorted(templates.items(), key=lambda kv: -len(_FIELD.sub("", kv[0])))]
+
+    @staticmethod
+    def _ends(text: str) -> tuple[str, str]:
+        """The literal text before the first field and after the last: a cheap first test."""
+        spans = [m.span() for m in _FIELD.finditer(text)]
+        return text[:spans[0][0]], text[spans[-1][1]:]
 
     @staticmethod
     def _pattern(text: str) -> re.Pattern:
@@ -357,7 +390,9 @@ class Catalogue:
             return self._translate(*hit)
         if depth > 2:
             return None
-        for pattern, ctx, src in self._templates:
+        for (head, tail), pattern, ctx, src in self._templates:
+            if not (text.startswith(head) and text.endswith(tail)):
+                continue
             m = pattern.fullmatch(text)
             if m is None:
                 continue
@@ -382,8 +417,8 @@ def relabel(root: QtCore.QObject, catalogue: Catalogue) -> int:
     for t in list(visible_texts(root)):
         if t.set is None:
             continue
-        new = catalogue.say(t.text)
-        if new is not None and new != t.text:
+        new = catalogue.say(t.lookup)
+        if new is not None and new != t.lookup:
             t.set(new)
             changed += 1
     for obj in [root] + root.findChildren(QtCore.QObject):
