@@ -119,12 +119,21 @@ def _action_texts(a: QtGui.QAction) -> Iterator[Text]:
 _KEY_SUFFIX = re.compile(r"^(?P<tip>.*\S) \((?P<key>[^ ()]+)\)$", re.S)
 
 
+def _is_key_text(text: str, key: QtGui.QKeySequence) -> bool:
+    """Whether ``text`` writes ``key``: in Qt's portable form, in the language now spoken, or
+    (just after a switch) in the one spoken before, whose key names are not ASCII words."""
+    F = QtGui.QKeySequence.SequenceFormat
+    if text in (key.toString(F.PortableText), key.toString(F.NativeText)):
+        return True
+    return "." not in text and any(ord(ch) > 127 for ch in text)
+
+
 def _tip_with_shortcut(a: QtGui.QAction, n: str, tip: str) -> Text:
     """An action's tooltip; one ending in its shortcut, "Play faster (])", is looked up
     without it and gets the shortcut back as the new language writes it (Qt translates
     key names: "Right" is "右方向" in Chinese)."""
     m = _KEY_SUFFIX.match(tip)
-    if m is None or a.shortcut().isEmpty():
+    if m is None or a.shortcut().isEmpty() or not _is_key_text(m.group("key"), a.shortcut()):
         return Text(f"{n}: toolTip", tip, a.setToolTip, QtGui.Qt.mightBeRichText(tip))
     base = m.group("tip")
 
