@@ -83,6 +83,7 @@ def plain(text: str, rich: bool = False) -> str:
     text = re.sub(r"&(?=\w)", "", text)        # mnemonics: "&File", "文件(&F)"
     text = text.replace("rnn-unfold", " ").replace("min-char-rnn", " ")
     text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r"[\w*]*\.[A-Za-z][A-Za-z0-9]{1,4}\b", " ", text)   # file names: *.gif, .rnnu, frame_1.png
     text = re.sub(r"\b\d+(?:\.\d+)?e[+-]?\d+\b", " ", text)     # 1.2e-05
     return text
 
