@@ -139,22 +139,12 @@ def set_language(app: QtCore.QCoreApplication | None, lang: str | None = None,
 
 # -- Preferences ▸ Language -------------------------------------------------------------
 
-def language_menu(window: QtWidgets.QMainWindow, parent_menu: QtWidgets.QMenu | None = None) -> QtWidgets.QMenu:
-    """The Language menu: "System" and each language by its own name, checked at the one spoken.
+def language_menu(parent: QtWidgets.QWidget) -> QtWidgets.QMenu:
+    """The Language menu (for Preferences): "System default" and each language by its own name.
 
-    Added to ``parent_menu`` (a Preferences menu) or, without one, to a
-    Preferences menu of the window's menu bar (made before Help if missing).
+    The entry checked is the saved choice; choosing one switches live and is remembered.
     """
-    if parent_menu is None:
-        parent_menu = window.findChild(QtWidgets.QMenu, "preferencesMenu")
-    if parent_menu is None:
-        parent_menu = QtWidgets.QMenu(QtCore.QCoreApplication.translate("i18n", "&Preferences"), window)
-        parent_menu.setObjectName("preferencesMenu")
-        bar = window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.menu() is not None
-                          and a.menu().objectName() == "helpMenu"), None)
-        bar.insertMenu(help_menu, parent_menu) if help_menu else bar.addMenu(parent_menu)
-    menu = parent_menu.addMenu(QtCore.QCoreApplication.translate("i18n", "&Language"))
+    menu = QtWidgets.QMenu(QtCore.QCoreApplication.translate("i18n", "&Language"), parent)
     menu.setObjectName("languageMenu")
     group = QtGui.QActionGroup(menu)
     saved = QtCore.QSettings().value(SETTINGS_KEY)
