@@ -95,7 +95,7 @@ def test_the_catalogue_uses_the_glossary_term_wherever_the_english_term_appears(
     for m in catalogue.read_ts(catalogue.ts_path("zh_CN")):
         if m.source in exceptions:
             continue
-        words = re.sub(r"<[^>]*>|&(?=\w)", "", m.source)
+        words = re.sub(r"<[^>]*>|&(?=\w)|\{[^{}]*\}", "", m.source)    # markup, mnemonics, fields
         for english, chinese in terms:
             hit = any(re.search(rf"(?<![\w-]){re.escape(e)}(?![\w-])", words, re.I) for e in english)
             if hit and not any(z in m.translation for z in chinese):
@@ -205,8 +205,10 @@ def test_relabel_changes_labels_actions_menus_and_combo_entries(english):
 
 @pytest.fixture
 def window(english, qtbot):
+    import inspect
     from visualizer.qt.main_window import MainWindow
-    w = MainWindow(panels=True, restore=False)
+    panels = {"panels": True} if "panels" in inspect.signature(MainWindow).parameters else {}
+    w = MainWindow(restore=False, **panels)
     qtbot.addWidget(w)
     w.show()
     yield w

@@ -165,13 +165,14 @@ def problems(msg: Message) -> list[str]:
         out.append(f"fields differ: {fields(msg.source)} vs {fields(msg.translation)}")
     if tags(msg.source) != tags(msg.translation):
         out.append("rich-text tags differ")
-    if ("&" in _strip_entities(msg.source)) != ("&" in _strip_entities(msg.translation)):
+    if _mnemonic(msg.source) != _mnemonic(msg.translation):
         out.append("mnemonic (&) kept on one side only")
     return out
 
 
-def _strip_entities(text: str) -> str:
-    return re.sub(r"&(?:[a-zA-Z]+|#\d+);|&&", "", text)
+def _mnemonic(text: str) -> bool:
+    """Whether ``text`` marks a mnemonic: an "&" before a character (not "&&", an entity or " & ")."""
+    return re.search(r"&[^\s&]", re.sub(r"&(?:[a-zA-Z]+|#\d+);|&&", "", text)) is not None
 
 
 # -- running the tools --------------------------------------------------------------------
