@@ -299,6 +299,9 @@ def check(lang: str = "zh_CN", root: Path = ROOT) -> list[str]:
         now = {(m.context, m.source, m.comment) for m in read_ts(copy)}
         kept = {(m.context, m.source, m.comment) for m in read_ts(ts)}
         for m in read_ts(copy):
+            if not m.context:
+                out.append(f"{m.source!r}: no context: a bare tr() alias (write self.tr(...) or "
+                           "QCoreApplication.translate('Context', ...))")
             for p in problems(m):
                 out.append(f"{m.context}: {m.source!r}: {p}")
         for key in sorted(now - kept):
