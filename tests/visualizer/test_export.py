@@ -70,7 +70,7 @@ def test_current_update_is_replayed_from_its_first_micro_step(session):
 def test_copy_session_has_no_listeners_and_the_same_future(session):
     seen = []
     session.events.connect("frame", lambda *a: seen.append(1))
-    c = ex.copy_session(session)
+    c = session.copy()
     c.next_update()
     assert seen == []
     session.next_update()
@@ -314,7 +314,7 @@ def test_panels_are_rebuilt_for_another_session(session, panel_canvas):
     canvas = panel_canvas(cost_plot=False, panels=("foldback", "vanishing"))
     canvas.render(session)
     assert all(session.events._callbacks[n] for n in ("frame", "structure"))
-    other = ex.copy_session(session)
+    other = session.copy()
     canvas.render(other)
     assert canvas.panel_session is other
     assert {n: p.session for n, p in canvas.insight.items()} == {"foldback": other, "vanishing": other}
@@ -469,3 +469,20 @@ def test_dialog_panel_checkboxes_reach_the_settings_and_the_frames(qtbot, window
     assert dlg._canvas.panel_names == ("foldback", "vanishing")
     qtbot.waitUntil(lambda: dlg.result is not None, timeout=20000)
     assert not dlg.result.cancelled and len(pngs(tmp_path / "frames")) == 2
+
+
+def test_exported_vanishing_history_starts_at_the_update_on_show(session, panel_canvas):
+    """The window's earlier updates are not in an export's history; the one on show is."""
+    for _ in range(3):
+        session.next_update()
+    canvas = panel_canvas(cost_plot=False, panels=("vanishing",))
+    copy = session.copy()
+    canvas.render(copy)
+    panel = canvas.insight["vanishing"]
+    assert [u for u, _ in panel.history] == [3]
+    copy.next_update()
+    canvas.render(copy)
+    assert [u for u, _ in panel.history] == [3, 4]
+    np.testing.assert_array_equal(panel.history_image.image, panel.history_array())
+    assert [u for u, _ in session.delta_history.entries] == [1, 2, 3]    # the window's is untouched
+    canvas.detach()

@@ -305,7 +305,9 @@ def test_status_bar_and_tooltips_follow_the_step(win):
     act(win, "actionNextPhase").trigger()
     tip = win._tooltip("node", "s", 0, 0)
     assert "δ" in tip and "f′" in tip
-    assert "from y(t)" in tip and "from s(t+1)" in tip      # where δ_j(t−1) comes from
+    # where δ_j(t−z) comes from, in the inspector's notation: copy t−z, the next copy t−z+1
+    z = s.columns - 1
+    assert f"from y(t−{z})" in tip and f"from s(t−{z - 1})" in tip and f"s<sub>0</sub>(t−{z})" in tip
     tip = win._tooltip("edge", "U", 1, 0, 1)
     assert "U[0, 1]" in tip and "error δ·w" in tip
 

@@ -13,21 +13,32 @@ to its :class:`~visualizer.model.events.Events`:
 - ``"diverged"``: an update was refused as not finite (argument: the message);
 - ``"config"``: the configuration changed (argument: the names that changed).
 
-The window and the headless export drive the same object.
+The window and the headless export drive the same object; an export steps a
+:meth:`Session.copy`. Weight edits go through :meth:`Session.set_weight`,
+:meth:`Session.set_matrix` and :meth:`Session.rescale_U` (which returns what it
+changed, so it can be undone). ``delta_history`` keeps ‖δ(t−z)‖ of the applied
+updates (the vanishing panel's history), undone with its update.
 """
 from __future__ import annotations
 
+import copy as _copy
 import math
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 import core
+from core import diagnostics
 from core import tasks as core_tasks
 from core.timeline import PHASE_TEXT
 
 from visualizer.model.config import LIVE, Config, default_config, scheme_window  # noqa: F401
 from visualizer.model.events import Events
+from visualizer.model.explain import caption_text
+from visualizer.model.vanishing_frame import DeltaHistory
+
+#: the events a Session emits (see the module notes)
+EVENTS = ("structure", "window", "frame", "cost", "diverged", "config")
 
 def default_edge_mode(phase: str) -> str:
     """What an edge shows by default in each phase."""
@@ -45,7 +56,7 @@ class Session:
     """
 
     def __init__(self, config: Config | None = None, task=None):
-        self.events = Events("structure", "window", "frame", "cost", "diverged", "config")
+        self.events = Events(*EVENTS)
         self.custom_task = task    # a Task not in core.tasks.TASKS (the user's own data), or None
         self.sample = 0            # the sample l drawn
         self.edge_pin = None       # None = follow the phase, else "signal"|"error"|"share"|"weight"
@@ -68,6 +79,8 @@ class Session:
         self.curve_updates: list[tuple[int, float]] = []   # (update, cost per scored output)
         self.curve_eval: list[tuple[int, float, float | None]] = []  # (update, train, held-out)
         self._record_eval()
+        #: ‖δ(t−z)‖ of each applied update that was computed in detail (the vanishing panel's history)
+        self.delta_history = DeltaHistory()
         self._undo = None
         self._prepare()
         self._drawn_columns = self.columns
@@ -157,12 +170,6 @@ class Session:
         """Start again from the configuration: the same seed gives the same run."""
         self._build(self.config)
 
-    def replace_network(self, net: core.Network) -> None:
-        """Use ``net`` (same shape and names) from here on, e.g. after an edited weight."""
-        for name in core.PARAMS:
-            getattr(self.net, name)[...] = getattr(net, name)
-        self.refresh()
-
     def set_weight(self, name: str, index: tuple, value: float) -> None:
         """Set one weight (e.g. ``("U", (j, h), 0.5)``); the current update is recomputed with it.
 
@@ -184,6 +191,68 @@ class Session:
             self._prepare()
         a[index] = value
         self.refresh()
+
+    def set_matrix(self, name: str, values) -> None:
+        """Replace a whole parameter (e.g. ``U``); the current update is recomputed with it.
+
+        Parameters
+        ----------
+        name : str
+            One of ``core.PARAMS``.
+        values : array_like
+            The new values, of the parameter's shape, all finite.
+
+        Raises
+        ------
+        ValueError
+            For an unknown parameter, a wrong shape or a non-finite value; nothing changes.
+        """
+        if name not in core.PARAMS:
+            raise ValueError(f"unknown parameter {name!r}; valid: {', '.join(core.PARAMS)}")
+        a = getattr(self.net, name)
+        v = np.asarray(values, dtype=np.float64)
+        if v.shape != a.shape:
+            raise ValueError(f"{name} has shape {a.shape}, got values of shape {v.shape}")
+        if not np.isfinite(v).all():
+            raise ValueError(f"{name} must be finite")
+        if self.applied:
+            self._prepare()
+        a[...] = v
+        self.refresh()
+
+    def rescale_U(self, rho: float) -> "WeightChange":
+        """Scale U so that its spectral radius ρ(U) is ``rho``; the current update is recomputed.
+
+        Emits ``"frame"`` (and ``"window"`` when the drawn window changes), as
+        any weight edit does. After an applied update the next one is prepared.
+
+        Parameters
+        ----------
+        rho : float
+            The spectral radius wanted, > 0.
+
+        Returns
+        -------
+        WeightChange
+            U before and after (``session.set_matrix("U", change.before)`` undoes it).
+
+        Raises
+        ------
+        ValueError
+            For a ρ that is not a positive finite number, or a U with no nonzero eigenvalue.
+        """
+        before = self.net.U.copy()
+        after = diagnostics.rescale_to_radius(before, rho)
+        self.set_matrix("U", after)
+        return WeightChange("U", before, self.net.U.copy())
+
+    def copy(self) -> "Session":
+        """A deep copy that nobody listens to: stepping it leaves this session and its views alone.
+
+        Everything is copied (network, trainer and its random state, position,
+        curves, history, sample, pinned edge mode); the copy has fresh events.
+        """
+        return _copy.deepcopy(self, {id(self.events): Events(*EVENTS)})
 
     def refresh(self) -> None:
         """Recompute the current update after the weights were changed in place."""
@@ -225,6 +294,7 @@ class Session:
                 getattr(self.net, name)[...] = a
             self.trainer.load_state(state)
             self.curve_updates, self.curve_eval = curves
+            self.delta_history.truncate(self.trainer.updates)
             self._undo = None
             self.events.emit("cost")
         elif self.applied:
@@ -275,6 +345,8 @@ class Session:
             self.curve_updates.append((self.trainer.updates, self.update.cost / scored))
         if self.trainer.epoch != epoch:
             self._record_eval()
+        if self.update.pas.deltas.by_source is not None:
+            self.delta_history.record(self.trainer.updates, diagnostics.delta_norms(self.update.pas))
         if emit:
             self.events.emit("cost")
         return True
@@ -344,16 +416,25 @@ class Session:
                 "scheme": self.trainer.scheme.label()}
 
     def caption(self) -> str:
-        """One line: task, update, phase, t, z, cost."""
-        st = self.status()
-        parts = [self.task.name, f"update {st['update']}", st["phase_text"]]
-        if st["t"] is not None:
-            parts.append(f"t = {st['t']}")
-        if st["z"] is not None:
-            parts.append(f"z = {st['z']}")
-        if not math.isnan(st["cost"]):
-            parts.append(f"cost {st['cost']:.4g}")
-        return "  ·  ".join(parts)
+        """One line: task, update, phase, t, z, cost (in :mod:`~visualizer.model.explain`'s words)."""
+        return caption_text(self.task.name, self.status())
+
+
+@dataclass(frozen=True)
+class WeightChange:
+    """What a change of a whole parameter did, so that it can be undone.
+
+    Attributes
+    ----------
+    name : str
+        The parameter (``"U"``).
+    before, after : ndarray
+        Its values before and after, of its shape.
+    """
+
+    name: str
+    before: np.ndarray
+    after: np.ndarray
 
 
 def _check_live(cfg: Config) -> None:

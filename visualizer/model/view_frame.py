@@ -11,15 +11,7 @@ from typing import Optional
 
 import numpy as np
 
-__all__ = ["ViewFrame", "EDGE_MODE_LEGEND"]
-
-#: legend text for each ``edge_mode``
-EDGE_MODE_LEGEND = {
-    "signal": "edges: signal x·w",
-    "error": "edges: error δ·w",
-    "share": "edges: share δ·input",
-    "weight": "edges: weight w",
-}
+__all__ = ["ViewFrame"]
 
 
 def _nan(shape):

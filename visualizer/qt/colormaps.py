@@ -1,4 +1,4 @@
-"""Colour lookup tables for the unfolded view.
+"""Colour lookup tables for the unfolded view and the panels (the tables are :mod:`visualizer.model.colors`').
 
 Two maps are used everywhere in rnn-unfold:
 
@@ -7,17 +7,18 @@ Two maps are used everywhere in rnn-unfold:
   errors δ, edge values and signed activations (tanh);
 * a *sequential* map (``viridis``) for activations in a ``[lo, hi]`` range.
 
-The tables are built once (``getLookupTable(nPts=..., alpha=True)``) and
-values are mapped to table indices with vectorised numpy arithmetic, so the
-views never loop over values in Python.  NaN maps to index ``-1`` which the
+The tables are computed without Qt in :mod:`visualizer.model.colors` (equal
+to pyqtgraph's ``getLookupTable(nPts=..., alpha=True)``) and values are
+mapped to table indices with vectorised numpy arithmetic, so the views never loop over values in Python.  NaN maps to index ``-1`` which the
 callers treat as "not revealed yet" (:data:`UNREVEALED_GREY`).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pyqtgraph as pg
+
+from visualizer.model.colors import (BACKGROUND, DIVERGING_NAME, LUT_SIZE, SEQUENTIAL_NAME,
+                                     UNREVEALED_GREY, diverging_lut, sequential_lut)
 
 __all__ = [
     "DIVERGING_NAME",
@@ -32,59 +33,13 @@ __all__ = [
     "signed_to_index",
     "symmetric_range",
     "bin_centers",
+    "colormap",
 ]
 
-#: name of the diverging map (blue - grey - red), centred on zero
-DIVERGING_NAME = "CET-D1"
-#: name of the sequential map used for activations
-SEQUENTIAL_NAME = "viridis"
-#: number of entries of every lookup table
-LUT_SIZE = 256
-#: RGBA of a node or edge that is not revealed yet
-UNREVEALED_GREY = (170, 170, 170, 255)
-#: RGBA of the view background
-BACKGROUND = (255, 255, 255, 255)
 
-
-@lru_cache(maxsize=None)
-def _lut(name: str, n: int) -> np.ndarray:
-    cmap = pg.colormap.get(name, skipCache=True)
-    lut = np.asarray(cmap.getLookupTable(nPts=n, alpha=True), dtype=np.uint8)
-    lut.setflags(write=False)
-    return lut
-
-
-def diverging_lut(n: int = LUT_SIZE) -> np.ndarray:
-    """Return the diverging lookup table.
-
-    Parameters
-    ----------
-    n : int
-        Number of entries.
-
-    Returns
-    -------
-    numpy.ndarray
-        Read-only ``(n, 4)`` uint8 RGBA table; entry 0 is the most negative
-        value, entry ``n - 1`` the most positive, the middle is zero.
-    """
-    return _lut(DIVERGING_NAME, int(n))
-
-
-def sequential_lut(n: int = LUT_SIZE) -> np.ndarray:
-    """Return the sequential lookup table used for activations.
-
-    Parameters
-    ----------
-    n : int
-        Number of entries.
-
-    Returns
-    -------
-    numpy.ndarray
-        Read-only ``(n, 4)`` uint8 RGBA table from low to high.
-    """
-    return _lut(SEQUENTIAL_NAME, int(n))
+def colormap(name: str = DIVERGING_NAME) -> "pg.ColorMap":
+    """A fresh pyqtgraph colour map object (skipCache: the cached one is shared and may be changed)."""
+    return pg.colormap.get(name, skipCache=True)
 
 
 def lut_for(diverging: bool, n: int = LUT_SIZE) -> np.ndarray:

@@ -16,7 +16,7 @@ session it renders (in an export, the copy being stepped): a
 session's events and are flushed before each frame; rendering another session
 detaches them and builds new ones. The vanishing panel's controls (the ρ(U)
 spin box and button) are left out of the picture, and its history heatmap
-holds the updates applied since the panel was built (the exported ones). With
+holds the update on show when the panel was built and those applied since (the exported ones). With
 insight panels the frame is a grid: the lower ``PANEL_SHARE`` of the height
 holds the fold-back panel under the network (full width, or ``MAIN_SHARE`` of
 it with one more part to its right); with both the vanishing panel and the
@@ -177,8 +177,11 @@ class ExportCanvas(QtWidgets.QWidget):
         from visualizer.qt.panels.vanishing import VanishingPanel
         self.detach()
         classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel}
+        # the history starts at the update on show: one already applied when the export starts is in it
+        first = session.trainer.updates if session.applied else session.trainer.updates + 1
+        options = {"foldback": {"scroll": False}, "vanishing": {"first_update": first}}
         for name in self.panel_names:
-            w = classes[name](session, **({"scroll": False} if name == "foldback" else {}))
+            w = classes[name](session, **options[name])
             w.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             w.setAutoFillBackground(True)
             pal = w.palette()
@@ -186,7 +189,6 @@ class ExportCanvas(QtWidgets.QWidget):
             w.setPalette(pal)
             if name == "vanishing":
                 _hide_controls(w)
-                w._record()        # an update already applied when the export starts is in the history
             self.insight[name] = w
         self.panel_session = session
 

@@ -6,7 +6,7 @@ one frame per timer tick (each about 40 ms at 1280×720), so the window keeps
 repainting and the progress dialog's Cancel is always heard.
 
 Exporting never disturbs the user's session: the export steps a deep copy of
-the window's session (:func:`~visualizer.export.copy_session`: network,
+the window's session (:meth:`~visualizer.model.session.Session.copy`: network,
 trainer with its random state, curves, position, sample and pinned edge mode),
 so the window stays where it was, and exporting the same state twice gives the
 same frames. The frames are drawn by an :class:`~visualizer.qt.export_canvas.ExportCanvas`
@@ -29,6 +29,7 @@ from visualizer import export as ex
 
 __all__ = ["ExportDialog"]
 
+#: (label, key) of each choice; the labels are translated where they are shown (context "ExportDialog")
 WHAT_CHOICES = (
     ("the micro-steps of the current update", "update"),
     ("the next K updates", "updates"),
@@ -36,7 +37,7 @@ WHAT_CHOICES = (
 )
 EVERY_CHOICES = (("every micro-step", "step"), ("every phase", "phase"), ("every update", "update"))
 FORMATS = (("PNG sequence (frame_00001.png, …)", "png"), ("GIF (looping)", "gif"), ("MP4 (H.264)", "mp4"))
-MP4_TIP = f'MP4 needs the video extra: {ex.VIDEO_HINT}'
+MP4_TIP = "MP4 needs the video extra: {hint}"
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -63,7 +64,7 @@ class ExportDialog(QtWidgets.QDialog):
             parent = main_window
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export frames")
+        self.setWindowTitle(self.tr("Export frames"))
         self.main = main_window
         self.session = main_window.session
         self.job = None
@@ -84,7 +85,7 @@ class ExportDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         self.what_combo = QtWidgets.QComboBox(objectName="exportWhat")
         for text, key in WHAT_CHOICES:
-            self.what_combo.addItem(text, key)
+            self.what_combo.addItem(self.tr(text), key)
         self.what_combo.setCurrentIndex(1)
         self.updates_spin = QtWidgets.QSpinBox(objectName="exportUpdates")
         self.updates_spin.setRange(1, ex.MAX_UPDATES)
@@ -93,12 +94,12 @@ class ExportDialog(QtWidgets.QDialog):
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.what_combo, 1)
         row.addWidget(self.updates_spin)
-        form.addRow("What", row)
+        form.addRow(self.tr("What"), row)
 
         self.every_combo = QtWidgets.QComboBox(objectName="exportEvery")
         for text, key in EVERY_CHOICES:
-            self.every_combo.addItem(text, key)
-        form.addRow("How often", self.every_combo)
+            self.every_combo.addItem(self.tr(text), key)
+        form.addRow(self.tr("How often"), self.every_combo)
 
         self.width_spin = QtWidgets.QSpinBox(objectName="exportWidth")
         self.height_spin = QtWidgets.QSpinBox(objectName="exportHeight")
@@ -112,52 +113,56 @@ class ExportDialog(QtWidgets.QDialog):
         row.addWidget(QtWidgets.QLabel("×"))
         row.addWidget(self.height_spin)
         row.addStretch(1)
-        form.addRow("Size", row)
+        form.addRow(self.tr("Size"), row)
 
         self.format_combo = QtWidgets.QComboBox(objectName="exportFormat")
+        mp4_tip = self.tr(MP4_TIP).format(hint=ex.VIDEO_HINT)
         for text, key in FORMATS:
-            self.format_combo.addItem(text, key)
+            self.format_combo.addItem(self.tr(text), key)
         if not ex.video_available():
             item = self.format_combo.model().item(2)
             item.setEnabled(False)
-            item.setToolTip(MP4_TIP)
-            self.format_combo.setItemData(2, MP4_TIP, QtCore.Qt.ItemDataRole.ToolTipRole)
-            self.format_combo.setToolTip(MP4_TIP)
-        form.addRow("Format", self.format_combo)
+            item.setToolTip(mp4_tip)
+            self.format_combo.setItemData(2, mp4_tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+            self.format_combo.setToolTip(mp4_tip)
+        form.addRow(self.tr("Format"), self.format_combo)
 
         self.fps_spin = QtWidgets.QDoubleSpinBox(objectName="exportFps")
         self.fps_spin.setRange(ex.FPS_LIMITS[0], ex.FPS_LIMITS[1])
         self.fps_spin.setDecimals(1)
         self.fps_spin.setValue(10.0)
         self.fps_spin.setSuffix(" frames/s")
-        self.fps_spin.setToolTip("Playback speed of the GIF or MP4 (a GIF frame lasts a multiple of 10 ms)")
-        form.addRow("Speed", self.fps_spin)
+        self.fps_spin.setToolTip(self.tr("Playback speed of the GIF or MP4 (a GIF frame lasts a multiple "
+                                         "of 10 ms)"))
+        form.addRow(self.tr("Speed"), self.fps_spin)
 
-        self.cost_box = QtWidgets.QCheckBox("include the cost plot", objectName="exportCostPlot")
+        self.cost_box = QtWidgets.QCheckBox(self.tr("include the cost plot"), objectName="exportCostPlot")
         self.cost_box.setChecked(True)
-        self.caption_box = QtWidgets.QCheckBox("include the caption (task, update, phase, t, z, cost)",
+        self.caption_box = QtWidgets.QCheckBox(
+            self.tr("include the caption (task, update, phase, t, z, cost)"),
                                                objectName="exportCaption")
         self.caption_box.setChecked(True)
         form.addRow("", self.cost_box)
         form.addRow("", self.caption_box)
-        self.foldback_box = QtWidgets.QCheckBox("include the fold-back panel", objectName="exportFoldback")
-        self.foldback_box.setToolTip("Draw the fold-back panel under the network: each copy's contribution "
-                                     "to ΔV, ΔU, ΔW, their running sum and the weights before and after "
-                                     "the update")
-        self.vanishing_box = QtWidgets.QCheckBox("include the vanishing-gradient panel",
+        self.foldback_box = QtWidgets.QCheckBox(self.tr("include the fold-back panel"),
+                                                objectName="exportFoldback")
+        self.foldback_box.setToolTip(self.tr("Draw the fold-back panel under the network: each copy's "
+                                             "contribution to ΔV, ΔU, ΔW, their running sum and the "
+                                             "weights before and after the update"))
+        self.vanishing_box = QtWidgets.QCheckBox(self.tr("include the vanishing-gradient panel"),
                                                  objectName="exportVanishing")
-        self.vanishing_box.setToolTip("Draw the vanishing / exploding panel: ‖δ(t−z)‖ against z with its "
-                                      "bound, and its history over the exported updates")
+        self.vanishing_box.setToolTip(self.tr("Draw the vanishing / exploding panel: ‖δ(t−z)‖ against z "
+                                              "with its bound, and its history over the exported updates"))
         form.addRow("", self.foldback_box)
         form.addRow("", self.vanishing_box)
 
         self.out_edit = QtWidgets.QLineEdit(objectName="exportOutput")
-        self.browse_button = QtWidgets.QPushButton("Choose…", objectName="exportBrowse")
+        self.browse_button = QtWidgets.QPushButton(self.tr("Choose…"), objectName="exportBrowse")
         self.browse_button.clicked.connect(self._browse)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.out_edit, 1)
         row.addWidget(self.browse_button)
-        self.out_label = QtWidgets.QLabel("Folder")
+        self.out_label = QtWidgets.QLabel(self.tr("Folder"))
         form.addRow(self.out_label, row)
 
         self.message = QtWidgets.QLabel(objectName="exportMessage")
@@ -165,13 +170,15 @@ class ExportDialog(QtWidgets.QDialog):
         self.message.setStyleSheet("color: #b00000")
 
         self.buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"),
+                                                    QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
 
-        note = QtWidgets.QLabel("The export replays a copy of the session: the window stays where it is.")
+        note = QtWidgets.QLabel(self.tr("The export replays a copy of the session: the window stays "
+                                        "where it is."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
         lay = QtWidgets.QVBoxLayout(self)
@@ -189,7 +196,7 @@ class ExportDialog(QtWidgets.QDialog):
     def _on_format(self, *args) -> None:
         fmt = self.format_combo.currentData()
         self.fps_spin.setEnabled(fmt != "png")
-        self.out_label.setText("Folder" if fmt == "png" else "File")
+        self.out_label.setText(self.tr("Folder") if fmt == "png" else self.tr("File"))
         text = self.out_edit.text().strip()
         if not text:
             return
@@ -206,10 +213,11 @@ class ExportDialog(QtWidgets.QDialog):
         fmt = self.format_combo.currentData()
         start = self.out_edit.text().strip() or os.path.expanduser("~")
         if fmt == "png":
-            path = QtWidgets.QFileDialog.getExistingDirectory(self, "Folder for the PNG frames", start)
+            path = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Folder for the PNG frames"), start)
         else:
-            flt = "GIF image (*.gif)" if fmt == "gif" else "MP4 video (*.mp4)"
-            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, f"Save the {fmt.upper()}", start, flt)
+            flt = self.tr("GIF image (*.gif)") if fmt == "gif" else self.tr("MP4 video (*.mp4)")
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self, self.tr("Save the {format}").format(format=fmt.upper()), start, flt)
             if path and not path.lower().endswith("." + fmt):
                 path += "." + fmt
         if path:
@@ -268,9 +276,9 @@ class ExportDialog(QtWidgets.QDialog):
         until = settings.what == "until"
         pd = QtWidgets.QProgressDialog(self)
         pd.setObjectName("exportProgress")
-        pd.setWindowTitle("Exporting")
-        pd.setLabelText("Rendering frames…")
-        pd.setCancelButtonText("Stop" if until else "Cancel")
+        pd.setWindowTitle(self.tr("Exporting"))
+        pd.setLabelText(self.tr("Rendering frames…"))
+        pd.setCancelButtonText(self.tr("Stop") if until else self.tr("Cancel"))
         pd.setRange(0, total or 0)
         pd.setAutoClose(False)
         pd.setAutoReset(False)
@@ -300,7 +308,8 @@ class ExportDialog(QtWidgets.QDialog):
             return
         pd = self._progress
         total = self.job.total
-        pd.setLabelText(f"frame {done}/{total}" if total else f"frame {done}")
+        pd.setLabelText(self.tr("frame {done}/{total}").format(done=done, total=total) if total
+                        else self.tr("frame {done}").format(done=done))
         if total:
             pd.setValue(min(done, total))
 
@@ -321,14 +330,14 @@ class ExportDialog(QtWidgets.QDialog):
         s = self.job.settings
         where = s.png_dir or s.gif or s.mp4
         if error is not None:
-            text = f"Export failed after {res.frames} frames: {error}"
+            text = self.tr("Export failed after {n} frames: {error}").format(n=res.frames, error=error)
         elif res.cancelled:
-            text = (f"Cancelled: {res.frames} PNG frames kept in {where}" if s.png_dir
-                    else "Cancelled: nothing was written")
+            text = (self.tr("Cancelled: {n} PNG frames kept in {where}").format(n=res.frames, where=where)
+                    if s.png_dir else self.tr("Cancelled: nothing was written"))
         else:
-            text = f"Exported {res.frames} frames to {where}"
+            text = self.tr("Exported {n} frames to {where}").format(n=res.frames, where=where)
             if res.message:
-                text += f" (stopped early: {res.message})"
+                text += " " + self.tr("(stopped early: {why})").format(why=res.message)
         self.message.setStyleSheet("color: #b00000" if error or res.cancelled else "color: #006030")
         self.message.setText(text)
         if hasattr(self.main, "show_message"):

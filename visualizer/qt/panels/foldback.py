@@ -14,8 +14,10 @@ fold-back phase reaches it (``reveal.folded_from``). Every term shares one
 diverging scale centred on zero (CET-D1), fixed for the update so a term
 keeps its colour while the sum grows; the weights share another.
 
-Drawing: one ``pg.ImageItem`` per heatmap in one ``GraphicsLayoutWidget``,
-built when the shape changes; a frame only calls ``setImage``.
+What is shown is decided in the model (:mod:`visualizer.model.foldback_frame`,
+no Qt); this panel only draws a :class:`~visualizer.model.foldback_frame.FoldbackFrame`:
+one ``pg.ImageItem`` per heatmap in one ``GraphicsLayoutWidget``, built when
+the shape changes; a frame only calls ``setImage`` for the images whose key changed.
 """
 from __future__ import annotations
 
@@ -27,20 +29,12 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
+from visualizer.model.foldback_frame import AXES, MATRICES, TERM_TEXT, build_foldback_frame
+from visualizer.qt import colormaps as cm
 from visualizer.qt.throttle import Throttle  # noqa: F401  (the panels share one throttle)
 
-MATRICES = ("V", "U", "W")
-#: (row index name, column index name) of each matrix, BPTT.md's letters
-AXES = {"V": ("j", "i"), "U": ("j", "h"), "W": ("k", "j")}
-TERM_TEXT = {"V": "ΔV: δ(t−z) x(t−z)ᵀ", "U": "ΔU: δ(t−z) s(t−z−1)ᵀ", "W": "ΔW: δ<sub>o</sub>(t) s(t)ᵀ"}
-DIVERGING = "CET-D1"
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
-
-
-def diverging_map():
-    """A fresh CET-D1 colormap object (skipCache: the cached one is shared)."""
-    return pg.colormap.get(DIVERGING, skipCache=True)
 
 
 def subscribe(session, widget, handlers: dict) -> None:
@@ -170,8 +164,8 @@ class FoldbackPanel(QtWidgets.QWidget):
         self._shape = None
         self._state = {}
         self._upd = None
-        self.term_range = 1.0
-        self.weight_range = 1.0
+        #: the last :class:`~visualizer.model.foldback_frame.FoldbackFrame` drawn
+        self.frame = None
         self.throttle = Throttle(self.refresh, parent=self)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
         subscribe(session, self, {"structure": "_on_structure", "frame": "_on_frame"})
@@ -203,7 +197,8 @@ class FoldbackPanel(QtWidgets.QWidget):
             lab = pg.LabelItem("", size="9pt", color=TEXT)
             glw.addItem(lab, row=0, col=1 + c)
             self._headers.append(lab)
-        extra = ("Σ folded copies (Δ/η)", "before the update", "after the update")
+        extra = (self.tr("Σ folded copies (Δ/η)"), self.tr("before the update"),
+                 self.tr("after the update"))
         self._extra_headers = []
         for n, text in enumerate(extra):
             lab = pg.LabelItem(text, size="9pt", color=TEXT, bold=True)
@@ -230,12 +225,12 @@ class FoldbackPanel(QtWidgets.QWidget):
                 store[m] = img
                 (self._all_term_images if n == 0 else self._all_weight_images).append(img)
                 self._click_targets.append((img, m))
-        cmap = diverging_map()
+        cmap = cm.colormap(cm.DIVERGING_NAME)
         self.term_bar = pg.ColorBarItem(values=(-1, 1), colorMap=cmap, interactive=False,
-                                        width=12, label="δ · input", colorMapMenu=False)
+                                        width=12, label=self.tr("δ · input"), colorMapMenu=False)
         self.term_bar.setImageItem(self._all_term_images)
-        self.weight_bar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_map(),
-                                          interactive=False, width=12, label="weight",
+        self.weight_bar = pg.ColorBarItem(values=(-1, 1), colorMap=cm.colormap(cm.DIVERGING_NAME),
+                                          interactive=False, width=12, label=self.tr("weight"),
                                           colorMapMenu=False)
         self.weight_bar.setImageItem(self._all_weight_images)
         for bar in (self.term_bar, self.weight_bar):
@@ -262,77 +257,40 @@ class FoldbackPanel(QtWidgets.QWidget):
         img.setImage(data_fn(), autoLevels=False)
 
     def refresh(self) -> None:
-        """Show the session's current update and micro-step."""
-        s = self.session
-        upd = s.update
-        pas = upd.pas
-        fb = pas.foldback
-        if fb is None or self._shape is None:
+        """Draw the session's current update and micro-step (built by the model's fold-back frame)."""
+        frame = build_foldback_frame(self.session, self.frame)
+        if frame is None or self._shape is None:
             return
-        if (s.net.N, s.net.M, s.net.O, s.columns) != self._shape:
-            self._build(s.net.N, s.net.M, s.net.O, s.columns)
-        N, M, O, T = self._shape
-        rv = s.timeline.reveal(s.position)
-        Lw = upd.t_end - upd.w0
-        off = T - Lw
-        sizes = {"V": (M, N), "U": (M, M), "W": (O, M)}
-        if upd is not self._upd:
-            self._upd = upd
+        if frame.shape != self._shape:
+            self._build(*frame.shape)
+        if frame.update is not self._upd:
+            self._upd = frame.update
             self._state = {}
-            terms = [np.abs(getattr(fb, m)).max(initial=0.0) for m in MATRICES]
-            sums = [np.abs(fb.total()[m]).max(initial=0.0) for m in MATRICES]
-            r = float(max(terms + sums))
-            self.term_range = r if np.isfinite(r) and r > 0 else 1.0
-            self.term_bar.setLevels((-self.term_range, self.term_range))
-            self._before = self._pass_weights()
-            self._after = {m: self._before[m] + upd.change[m] for m in MATRICES}
-            w = float(max(max(np.abs(self._before[m]).max(initial=0.0),
-                              np.abs(self._after[m]).max(initial=0.0)) for m in MATRICES))
-            self.weight_range = w if np.isfinite(w) and w > 0 else 1.0
-            self.weight_bar.setLevels((-self.weight_range, self.weight_range))
-        uid = id(upd)
+            self.term_bar.setLevels((-frame.term_range, frame.term_range))
+            self.weight_bar.setLevels((-frame.weight_range, frame.weight_range))
+        self.frame = frame
         for m in MATRICES:
-            shape = sizes[m]
-            arr = getattr(fb, m)
-            for c in range(T):
-                cw = c - off
-                if m == "W":
-                    shown = 0 <= cw < Lw and bool(rv.output[cw])
-                else:
-                    shown = 0 <= cw < Lw and cw >= rv.bptt_from
-                self._set(self.copy_images[m][c], (uid, shown),
-                          (lambda a=arr, k=cw, sh=shape, v=shown:
-                           a[k] if v else np.full(sh, np.nan)))
-            f0 = rv.folded_from
-            self._set(self.sum_images[m], (uid, f0),
-                      lambda a=arr, k=f0, sh=shape: a[k:].sum(axis=0) if k < Lw else np.zeros(sh))
-            self._set(self.before_images[m], (uid,), lambda mm=m: self._before[mm])
-            self._set(self.after_images[m], (uid, rv.updated),
-                      lambda mm=m, sh=shape, u=rv.updated: self._after[mm] if u
-                      else np.full(sh, np.nan))
-        for c, lab in enumerate(self._headers):
-            cw = c - off
-            if 0 <= cw < Lw:
-                mark = " ✓" if cw >= rv.folded_from else ""
-                text = f"t={upd.w0 + cw + 1}  z={Lw - 1 - cw}{mark}"
-            else:
-                text = ""
+            for c, img in enumerate(self.copy_images[m]):
+                self._set(img, frame.copy_key(m, c), lambda m=m, c=c: frame.copy_image(m, c))
+            self._set(self.sum_images[m], frame.sum_key(m), lambda m=m: frame.sum_image(m))
+            self._set(self.before_images[m], frame.before_key(m), lambda m=m: frame.before_image(m))
+            self._set(self.after_images[m], frame.after_key(m), lambda m=m: frame.after_image(m))
+        for lab, text in zip(self._headers, frame.headers):
             if lab.text != text:
-                lab.setText(text, size="9pt", color=TEXT, bold=bool(text.endswith("✓")))
-        folded = max(0, Lw - rv.folded_from)
-        after = "applied" if rv.updated else "not applied yet"
-        self.caption.setText(
-            f"<b>Fold-back</b> of update {upd.index + 1} (steps {upd.w0 + 1}–{upd.t_end}): "
-            f"{folded} of {Lw} copies folded into the sum (✓). Each copy's term is summed over the "
-            f"P = {pas.X.shape[1]} samples; Δ = η · Σ with η = {upd.eta:g}"
-            + (" (clipped)" if upd.clipped else "") + f"; update {after}. "
-            f"<span style='color:{MUTED}'>Scales shared: terms and sums ±{self.term_range:.3g}, "
-            f"weights ±{self.weight_range:.3g}. Click a cell for its formula.</span>")
+                lab.setText(text, size="9pt", color=TEXT, bold=text.endswith("✓"))
+        hint = (" <span style='color:%s'>%s</span>" % (MUTED, self.tr("Click a cell for its formula."))
+                if self.scroll is not None else "")
+        self.caption.setText(frame.caption + hint)
 
-    def _pass_weights(self) -> dict:
-        """V, U, W as the pass used them (before the update, also once it is applied)."""
-        used = self.session.pass_weights()
-        return {m: used[m].copy() for m in MATRICES}
+    @property
+    def term_range(self) -> float:
+        """Half-width of the terms' and sums' shared colour range (1 before the first frame)."""
+        return self.frame.term_range if self.frame is not None else 1.0
+
+    @property
+    def weight_range(self) -> float:
+        """Half-width of the weights' shared colour range."""
+        return self.frame.weight_range if self.frame is not None else 1.0
 
     # -- clicks ---------------------------------------------------------------------
     def _on_click(self, ev) -> None:

@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import gradcheck as gc
 
+from visualizer.model.explain import fmt
 from visualizer.qt.panels.foldback import unsubscribe, subscribe
 
 ROWS = ("V", "U", "W", "theta_h", "theta_o")
@@ -34,14 +35,16 @@ class GradcheckPanel(QtWidgets.QWidget):
         self.session = session
         self.result = None
         self._checked_update = None
-        self.button = QtWidgets.QPushButton("Check gradients")
+        self.button = QtWidgets.QPushButton(self.tr("Check gradients"))
         self.button.setObjectName("gradcheckButton")
-        self.button.setToolTip("compare the engine's ∂C/∂w with central finite differences "
-                               "(ε = 1e−6, clipping off) on the current weights and window")
+        self.button.setToolTip(self.tr("compare the engine's ∂C/∂w with central finite differences "
+                                       "(ε = {eps}, clipping off) on the current weights and window"
+                                       ).format(eps=fmt(gc.EPS)))
         self.button.clicked.connect(self.run)
         self.table = QtWidgets.QTableWidget(len(ROWS), 3)
         self.table.setObjectName("gradcheckTable")
-        self.table.setHorizontalHeaderLabels(["parameter", "largest relative error", "result"])
+        self.table.setHorizontalHeaderLabels([self.tr("parameter"), self.tr("largest relative error"),
+                                              self.tr("result")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -53,9 +56,9 @@ class GradcheckPanel(QtWidgets.QWidget):
             self.table.setItem(r, 2, QtWidgets.QTableWidgetItem(""))
         self.table.setMinimumHeight(self.table.verticalHeader().length() +
                                     self.table.horizontalHeader().height() + 6)
-        self.summary = QtWidgets.QLabel(
-            f"Press the button to compare the engine's gradients with central finite "
-            f"differences (pass: relative error ≤ {gc.TOLERANCE:g}).")
+        self.summary = QtWidgets.QLabel(self.tr(
+            "Press the button to compare the engine's gradients with central finite "
+            "differences (pass: relative error ≤ {tol}).").format(tol=fmt(gc.TOLERANCE)))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.setMinimumWidth(360)
@@ -69,8 +72,8 @@ class GradcheckPanel(QtWidgets.QWidget):
 
     def _on_frame(self, *args) -> None:
         if self.result is not None and self.session.update is not self._checked_update:
-            self.summary.setText(self._summary_text() + "<br><span style='color:#a06000'>"
-                                 "The update has changed since: check again.</span>")
+            self.summary.setText(self._summary_text() + "<br><span style='color:#a06000'>" +
+                                 self.tr("The update has changed since: check again.") + "</span>")
 
     def run(self) -> gc.GradCheck:
         """Run the check now and show it."""
@@ -86,12 +89,14 @@ class GradcheckPanel(QtWidgets.QWidget):
 
     def _summary_text(self) -> str:
         r, u = self.result, self._checked_update
-        verdict = ("<b style='color:#11702a'>all pass</b>" if r.ok
-                   else "<b style='color:#b00020'>FAILED</b>")
-        return (f"{verdict}: update {u.index + 1}, window steps {u.w0 + 1}–{u.t_end}, "
-                f"P = {u.pas.X.shape[1]}, every error reaching the window start; ε = {r.eps:g}, "
-                f"clipping off, {r.evaluations} cost evaluations. "
-                f"Error = max|a − n| / (max|a| + max|n|), pass ≤ {r.tolerance:g}.")
+        verdict = ("<b style='color:#11702a'>%s</b>" % self.tr("all pass") if r.ok
+                   else "<b style='color:#b00020'>%s</b>" % self.tr("FAILED"))
+        return verdict + ": " + self.tr(
+            "update {n}, window steps {a}–{b}, P = {P}, every error reaching the window start; "
+            "ε = {eps}, clipping off, {evals} cost evaluations. Error = max|a − n| / (max|a| + "
+            "max|n|), pass ≤ {tol}.").format(
+            n=u.index + 1, a=u.w0 + 1, b=u.t_end, P=u.pas.X.shape[1], eps=fmt(r.eps, html=True),
+            evals=r.evaluations, tol=fmt(r.tolerance, html=True))
 
     def _show(self) -> None:
         r = self.result
@@ -100,9 +105,9 @@ class GradcheckPanel(QtWidgets.QWidget):
         for row, name in enumerate(ROWS):
             err = r.errors[name]
             passed = r.passed[name]
-            self.table.item(row, 1).setText(f"{err:.2e}")
+            self.table.item(row, 1).setText(fmt(err, 3))
             it = self.table.item(row, 2)
-            it.setText("pass" if passed else "FAIL")
+            it.setText(self.tr("pass") if passed else self.tr("FAIL"))
             for c in range(3):
                 self.table.item(row, c).setBackground(ok_brush if passed else bad_brush)
         self.summary.setText(self._summary_text())

@@ -3,17 +3,20 @@
 Click a node or an edge of the unfolded view (or a cell of the fold-back
 panel's matrices) and this panel shows its formula from BPTT.md in the
 source's notation, the same formula with the current update's numbers put
-in, and the result (see :mod:`visualizer.model.equations`). The page follows the
+in, and the result (see :mod:`visualizer.model.explain`). The page follows the
 stepping: it is rebuilt on every frame, so a δ appears as soon as BPTT has
 computed it.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6 import QtCore, QtWidgets
 
-from visualizer.model import equations as eq
+from visualizer.model import explain as eq
 from visualizer.qt.panels.foldback import unsubscribe, Throttle, subscribe
 
+#: the page shown before anything is clicked (translated where it is shown, context "InspectorPanel")
 HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded view, or a cell "
         "of the fold-back matrices, to see its formula from BPTT.md with the live numbers put in."
         "</p><p>Nodes show the forward pass (net<sub>j</sub>(t), s<sub>j</sub>(t) = "
@@ -23,7 +26,7 @@ HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded v
 
 
 class InspectorPanel(QtWidgets.QWidget):
-    """Shows :class:`~visualizer.model.equations.Equation` pages for the current selection.
+    """Shows :class:`~visualizer.model.explain.Equation` pages for the current selection.
 
     Attributes
     ----------
@@ -43,7 +46,7 @@ class InspectorPanel(QtWidgets.QWidget):
         self.session = session
         self.selection = None
         self.equation = None
-        self.label = QtWidgets.QLabel(HINT)
+        self.label = QtWidgets.QLabel(self.tr(HINT))
         self.label.setObjectName("inspectorText")
         self.label.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
@@ -83,7 +86,7 @@ class InspectorPanel(QtWidgets.QWidget):
         """Back to the hint."""
         self.selection = None
         self.equation = None
-        self.label.setText(HINT)
+        self.label.setText(self.tr(HINT))
 
     # -- following the session --------------------------------------------------------
     def _on_frame(self, *args) -> None:
@@ -112,7 +115,7 @@ class InspectorPanel(QtWidgets.QWidget):
         except (IndexError, ValueError) as err:     # a selection from a network of another shape
             self.selection = None
             self.equation = None
-            self.label.setText(HINT + f"<p style='color:#a00'>({err})</p>")
+            self.label.setText(self.tr(HINT) + f"<p style='color:#a00'>({html.escape(str(err))})</p>")
             return
         self.equation = e
         self.label.setText(e.html)

@@ -7,9 +7,14 @@ written on the plot. Bottom: the same norms (log₁₀) as a heatmap over the
 updates played so far, one column per applied update (the last
 :data:`HISTORY` kept). A spin box and a button rescale U to a chosen spectral
 radius, so gradients can be made to vanish (ρ = 0.5) or explode (ρ = 3) on
-purpose; the view, this plot and the inspector follow at once.
+purpose (:meth:`Session.rescale_U`); the view, this plot and the inspector follow at once.
+
+The numbers, texts and the history are the model's (:mod:`visualizer.model.vanishing_frame`
+and ``session.delta_history``); this panel only draws them.
 """
 from __future__ import annotations
+
+import html
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,11 +22,11 @@ from PySide6 import QtCore, QtWidgets
 
 from core import diagnostics
 
+from visualizer.model.explain import fmt
+from visualizer.qt import colormaps as cm
+from visualizer.model.vanishing_frame import HISTORY, build_vanishing_frame, history_array
 from visualizer.qt.panels.foldback import unsubscribe, MUTED, TEXT, Throttle, subscribe
 
-#: updates kept in the history heatmap
-HISTORY = 500
-SEQUENTIAL = "viridis"
 
 
 class VanishingPanel(QtWidgets.QWidget):
@@ -32,20 +37,23 @@ class VanishingPanel(QtWidgets.QWidget):
     result : core.diagnostics.Vanishing or None
         What the plot shows.
     history : list of (int, ndarray)
-        (update number, norms) of each applied update, oldest first.
+        (update number, norms) of each applied update shown, oldest first (the session's
+        ``delta_history`` from ``first_update`` on).
     history_image : pg.ImageItem
         log₁₀ ‖δ(t−z)‖, rows z, columns the updates of ``history``.
     rho_spin : QDoubleSpinBox
     rescale_button : QPushButton
     """
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, first_update: int = 1):
         super().__init__(parent)
         self.setObjectName("vanishingPanel")
         self.session = session
         self.result = None
-        self.history: list[tuple[int, np.ndarray]] = []
+        #: the history heatmap starts at this update (an export shows the updates it exported)
+        self.first_update = int(first_update)
         self._upd = None
+        self._history_version = None
 
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
@@ -53,7 +61,7 @@ class VanishingPanel(QtWidgets.QWidget):
         self.plot.setLogMode(x=False, y=True)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.hideButtons()
-        self._style(self.plot, "z (copies back from t)", "‖δ(t−z)‖")
+        self._style(self.plot, self.tr("z (copies back from t)"), "‖δ(t−z)‖")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.plot.plot([], [], pen=pg.mkPen((200, 60, 20), width=2), symbol="o",
                                     symbolSize=6, symbolBrush=(200, 60, 20), symbolPen=None,
@@ -69,18 +77,19 @@ class VanishingPanel(QtWidgets.QWidget):
         self.hplot.hideButtons()
         self.hplot.setMouseEnabled(False, False)
         self.hplot.getViewBox().invertY(True)
-        self._style(self.hplot, "update", "z")
+        self._style(self.hplot, self.tr("update"), "z")
         self.history_image = pg.ImageItem(axisOrder="row-major")
         self.hplot.addItem(self.history_image)
-        self.history_bar = pg.ColorBarItem(values=(-3, 0), colorMap=pg.colormap.get(
-            SEQUENTIAL, skipCache=True), interactive=False, width=12, colorMapMenu=False)
+        self.history_bar = pg.ColorBarItem(values=(-3, 0), colorMap=cm.colormap(
+            cm.SEQUENTIAL_NAME), interactive=False, width=12, colorMapMenu=False)
         self.history_bar.setImageItem(self.history_image)
         for name in ("left", "right"):
             ax = self.history_bar.getAxis(name)
             ax.setPen(pg.mkPen(MUTED))
             ax.setTextPen(pg.mkPen(TEXT))
-        self.hplot.setTitle(f"<span style='color:{TEXT}'>log<sub>10</sub> ‖δ(t−z)‖ over the "
-                            f"updates played (last {HISTORY} kept)</span>", size="9pt")
+        self.hplot.setTitle(f"<span style='color:{TEXT}'>" + self.tr(
+            "log<sub>10</sub> ‖δ(t−z)‖ over the updates played (last {n} kept)").format(n=HISTORY)
+            + "</span>", size="9pt")
         self.glw.addItem(self.hplot, row=2, col=0)
         self.glw.addItem(self.history_bar, row=2, col=1)
         self.glw.ci.layout.setColumnMinimumWidth(1, 75)
@@ -94,16 +103,16 @@ class VanishingPanel(QtWidgets.QWidget):
         self.rho_spin.setDecimals(3)
         self.rho_spin.setSingleStep(0.1)
         self.rho_spin.setValue(1.0)
-        self.rho_spin.setToolTip("target spectral radius ρ(U) (largest |eigenvalue| of U)")
-        self.rescale_button = QtWidgets.QPushButton("Rescale U")
+        self.rho_spin.setToolTip(self.tr("target spectral radius ρ(U) (largest |eigenvalue| of U)"))
+        self.rescale_button = QtWidgets.QPushButton(self.tr("Rescale U"))
         self.rescale_button.setObjectName("rescaleUButton")
-        self.rescale_button.setToolTip("multiply U by ρ / ρ(U): the current update is recomputed "
-                                       "with the new U")
+        self.rescale_button.setToolTip(self.tr("multiply U by ρ / ρ(U): the current update is "
+                                               "recomputed with the new U"))
         self.rescale_button.clicked.connect(self.rescale)
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(QtWidgets.QLabel("set ρ(U) ="))
+        row.addWidget(QtWidgets.QLabel(self.tr("set ρ(U) =")))
         row.addWidget(self.rho_spin)
         row.addWidget(self.rescale_button)
         row.addStretch(1)
@@ -128,100 +137,59 @@ class VanishingPanel(QtWidgets.QWidget):
 
     # -- session events -------------------------------------------------------------
     def _on_structure(self, *args) -> None:
-        self.history = []
         self._upd = None
-        self._history_dirty = True
+        self._history_version = None
         self.throttle.request()
 
     def _on_frame(self, *args) -> None:
-        self._record()
         self.throttle.request()
 
     def _on_cost(self, *args) -> None:
-        self._record()
         self.throttle.request()
-
-    def _record(self) -> None:
-        """Keep the history in step with the applied updates (and undo)."""
-        s = self.session
-        applied = s.trainer.updates
-        if self.history and self.history[-1][0] > applied:      # stepped back over an update
-            self.history = [h for h in self.history if h[0] <= applied]
-            self._history_dirty = True
-        upd = s.update
-        if s.applied and upd.index + 1 == applied and upd.pas.deltas.by_source is not None:
-            if not self.history or self.history[-1][0] < applied:
-                self.history.append((applied, diagnostics.delta_norms(upd.pas)))
-                del self.history[:-HISTORY]
-                self._history_dirty = True
 
     def flush(self) -> None:
         """Draw a pending frame now."""
         self.throttle.flush()
 
-    # -- drawing ----------------------------------------------------------------------
-    def _pass_U(self):
-        return self.session.pass_weights()["U"]
-
-    def refresh(self) -> None:
-        """Show the current update and the history."""
-        s = self.session
-        upd = s.update
-        if upd is not self._upd and upd.pas.deltas.by_source is not None:
-            self._upd = upd
-            r = diagnostics.vanishing(upd.pas, self._pass_U(), s.net.hidden)
-            self.result = r
-            with np.errstate(all="ignore"):
-                norms = np.where(r.norms > 0, r.norms, np.nan)
-                bound = np.where((r.bound > 0) & np.isfinite(r.bound), r.bound, np.nan)
-            z = r.z.astype(float)
-            self.curve.setData(z, norms)
-            self.bound_curve.setData(z, bound)
-            t = ("no error enters in this window" if r.t < 0 else
-                 f"error entering at t = step {upd.w0 + r.t + 1}")
-            self.plot.setTitle(
-                f"<span style='color:{TEXT}'>update {upd.index + 1}, {t}: "
-                f"<span style='color:#c83c14'>● measured ‖δ(t−z)‖</span> &nbsp;"
-                f"<span style='color:#285ac8'>- - bound (γ σ<sub>max</sub>)<sup>z</sup>"
-                f" ‖δ(t)‖</span></span>", size="9pt")
-            factor = r.gamma * r.sigma
-            verdict = ("&lt; 1: the bound vanishes" if factor < 1 else
-                       "≥ 1: exploding is possible")
-            self.info.setText(
-                f"ρ(U) = <b>{r.rho:.4g}</b> &nbsp; σ<sub>max</sub>(U) = <b>{r.sigma:.4g}</b> "
-                f"&nbsp; γ = max|f′| = <b>{r.gamma:g}</b> ({s.net.hidden})<br>"
-                f"γ σ<sub>max</sub>(U) = <b>{factor:.4g}</b> {verdict} &nbsp;"
-                f"<span style='color:{MUTED}'>(norms over the P = {upd.pas.X.shape[1]} "
-                f"samples)</span>", color=TEXT, size="10pt")
-            self.plot.enableAutoRange()
-        if self._history_dirty:
-            self._history_dirty = False
-            self._draw_history()
+    # -- what is shown (the model's) ---------------------------------------------------
+    @property
+    def history(self) -> list:
+        """(update number, ‖δ(t−z)‖) of the updates the heatmap shows, oldest first."""
+        return self.session.delta_history.since(self.first_update)
 
     def history_array(self) -> np.ndarray:
-        """log₁₀ ‖δ(t−z)‖, shape (Z, number of updates kept); NaN where nothing was measured."""
-        if not self.history:
-            return np.zeros((0, 0))
-        Z = max(max((n.size for _, n in self.history), default=0), 1)
-        out = np.full((Z, len(self.history)), np.nan)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for c, (_, n) in enumerate(self.history):
-                v = np.log10(n)
-                out[:n.size, c] = np.where(np.isfinite(v), v, np.nan)
-        return out
+        """log₁₀ ‖δ(t−z)‖, shape (Z, number of updates shown); NaN where nothing was measured."""
+        return history_array(self.history)
 
-    def _draw_history(self) -> None:
-        a = self.history_array()
+    # -- drawing ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Draw the current update and the history (built by the model's vanishing frame)."""
+        s = self.session
+        upd = s.update
+        hv = (id(s.delta_history), s.delta_history.version, self.first_update)
+        if upd is self._upd and hv == self._history_version:
+            return
+        frame = build_vanishing_frame(s, self.first_update)
+        if upd is not self._upd and frame.result is not None:
+            self._upd = upd
+            self.result = frame.result
+            self.curve.setData(frame.z, frame.norms)
+            self.bound_curve.setData(frame.z, frame.bound)
+            self.plot.setTitle(frame.title, size="9pt")
+            self.info.setText(frame.info, color=TEXT, size="10pt")
+            self.plot.enableAutoRange()
+        if hv != self._history_version:
+            self._history_version = hv
+            self._draw_history(frame)
+
+    def _draw_history(self, frame) -> None:
+        a = frame.history
         if a.size == 0:
             self.history_image.setImage(np.full((1, 1), np.nan), autoLevels=False)
             return
-        finite = a[np.isfinite(a)]
-        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-3.0, 0.0)
-        if hi - lo < 1e-6:
-            lo, hi = lo - 0.5, hi + 0.5
-        self.history_bar.setLevels((lo, hi))
+        self.history_bar.setLevels(frame.history_levels)
         self.history_image.setImage(a, autoLevels=False)
-        first = self.history[0][0]
+        first = frame.history_updates[0]
         self.history_image.setRect(QtCore.QRectF(first - 0.5, 0, a.shape[1], a.shape[0]))
         self.hplot.setRange(xRange=(first - 0.5, first - 0.5 + a.shape[1]), yRange=(0, a.shape[0]),
                             padding=0)
@@ -234,19 +202,19 @@ class VanishingPanel(QtWidgets.QWidget):
         """Scale U to the spin box's spectral radius and recompute the current update."""
         self.set_radius(self.rho_spin.value())
 
-    def set_radius(self, rho: float) -> None:
-        """Scale U so that ρ(U) = ``rho``; the session recomputes the current update."""
-        s = self.session
+    def set_radius(self, rho: float):
+        """Ask the session to scale U so that ρ(U) = ``rho``; returns its WeightChange (None on error)."""
         try:
-            newU = diagnostics.rescale_to_radius(s.net.U, rho)
+            change = self.session.rescale_U(rho)
         except ValueError as err:
-            self.message.setText(f"<span style='color:#a00'>{err}</span>")
-            return
-        s.net.U[...] = newU            # after an applied update, refresh() prepares the next one
-        s.refresh()
-        self.message.setText(f"U rescaled: ρ(U) = {diagnostics.spectral_radius(s.net.U):.6g}, "
-                             f"σ<sub>max</sub>(U) = {diagnostics.sigma_max(s.net.U):.4g}")
+            self.message.setText(f"<span style='color:#a00'>{html.escape(str(err))}</span>")
+            return None
+        U = change.after
+        self.message.setText(self.tr("U rescaled: ρ(U) = {rho}, σ<sub>max</sub>(U) = {sigma}").format(
+            rho=fmt(diagnostics.spectral_radius(U), 6, html=True),
+            sigma=fmt(diagnostics.sigma_max(U), html=True)))
         self.flush()
+        return change
 
     def detach(self) -> None:
         """Stop following the session (call before the window closes)."""

@@ -37,7 +37,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.qt import colormaps as cm
-from visualizer.model.view_frame import EDGE_MODE_LEGEND, ViewFrame
+from visualizer.model.explain import EDGE_MODE_TEXT, fmt
+from visualizer.model.view_frame import ViewFrame
 
 __all__ = ["UnfoldedView"]
 
@@ -53,6 +54,7 @@ _BWD_COLOR = QtGui.QColor(205, 90, 0)
 _TEXT_COLOR = QtGui.QColor(30, 30, 30)
 _MUTED_COLOR = QtGui.QColor(95, 95, 95)
 _QLINEF_BYTES = 32  # four float64
+_translate = QtCore.QCoreApplication.translate
 
 
 def _font(px: int, bold: bool = False) -> QtGui.QFont:
@@ -67,13 +69,9 @@ def _qcolor(rgba) -> QtGui.QColor:
     return QtGui.QColor(r, g, b, a)
 
 
-def _fmt(v: float) -> str:
-    if abs(v) <= 1e-12:     # the floor of an all-zero scale: say zero, not ±1e-12
-        return "0"
-    a = abs(v)
-    if a >= 1e4 or a < 1e-3:
-        return f"{v:.2e}"
-    return f"{v:.3g}"
+def _tick(v: float) -> str:
+    """A colour bar's tick: the floor of an all-zero scale (±1e−12) reads as zero."""
+    return fmt(0.0 if abs(v) <= 1e-12 else v, 3)
 
 
 def _lut_image(lut: np.ndarray) -> QtGui.QImage:
@@ -231,7 +229,7 @@ class _ColorBars(pg.GraphicsWidget):
                 p.setPen(QtGui.QPen(_TEXT_COLOR, 1))
                 p.drawLine(QtCore.QPointF(x0 + self.BAR_W, yy), QtCore.QPointF(x0 + self.BAR_W + 4, yy))
                 ty = min(max(yy + fm.ascent() / 2 - 1, top + fm.ascent() - 2), bot + 2)
-                p.drawText(QtCore.QPointF(x0 + self.BAR_W + 6, ty), _fmt(val))
+                p.drawText(QtCore.QPointF(x0 + self.BAR_W + 6, ty), _tick(val))
 
 
 # --------------------------------------------------------------------------
@@ -645,7 +643,8 @@ class UnfoldedView(QtWidgets.QWidget):
             k = max(int(self.lod_max_edges), 0)
             keep = np.argpartition(np.abs(v), n_vis - k)[n_vis - k:] if k > 0 else np.zeros(0, np.int64)
             vis, v = vis[keep], v[keep]
-            self._lod_message = f"showing strongest {k:,} of {n_vis:,} edges"
+            self._lod_message = self.tr("showing strongest {k} of {n} edges").format(
+                k=f"{k:,}", n=f"{n_vis:,}")
         else:
             self._lod_message = ""
         bins = cm.signed_to_index(v, self._edge_range, N_EDGE_BINS)
@@ -665,11 +664,12 @@ class UnfoldedView(QtWidgets.QWidget):
             (f.title or "", _font(15, True), _TEXT_COLOR, QtCore.Qt.AlignmentFlag.AlignLeft, 0, 2),
             (f.caption or "", _font(12), _MUTED_COLOR, QtCore.Qt.AlignmentFlag.AlignLeft, 1, 2),
         ])
-        legend = EDGE_MODE_LEGEND.get(f.edge_mode, f"edges: {f.edge_mode}")
-        legend += "   ·   node fill: activation"
+        what = EDGE_MODE_TEXT.get(f.edge_mode, f.edge_mode)
+        legend = self.tr("edges: {what}").format(what=_translate("Explain", what))
+        legend += "   ·   " + self.tr("node fill: activation")
         if f.delta_s is not None or f.delta_y is not None:
-            legend += "   ·   node outline: δ"
-        legend += "   ·   hollow grey: not revealed yet"
+            legend += "   ·   " + self.tr("node outline: δ")
+        legend += "   ·   " + self.tr("hollow grey: not revealed yet")
         parts = [(legend, _font(12), _TEXT_COLOR, QtCore.Qt.AlignmentFlag.AlignLeft, 0, 1)]
         if self._lod_message:
             parts.append((self._lod_message, _font(12, True), QtGui.QColor(180, 0, 0),
@@ -685,12 +685,12 @@ class UnfoldedView(QtWidgets.QWidget):
                 r = max(abs(lo), abs(hi), 1e-12)
                 lo, hi = -r, r
             groups.setdefault((lo, hi, bool(dv)), []).append(name)
-        bars = [("fill", ",".join(names) + "(t)", lo, hi, dv)
+        bars = [(self.tr("fill"), ",".join(names) + "(t)", lo, hi, dv)
                 for (lo, hi, dv), names in groups.items()]
         sym = {"signal": "x·w", "error": "δ·w", "share": "δ·in", "weight": "w"}.get(f.edge_mode, f.edge_mode)
-        bars.append(("edges", sym, -self._edge_range, self._edge_range, True))
+        bars.append((self.tr("edges"), sym, -self._edge_range, self._edge_range, True))
         if f.delta_s is not None or f.delta_y is not None:
-            bars.append(("outline", "δ", -self._delta_range, self._delta_range, True))
+            bars.append((self.tr("outline"), "δ", -self._delta_range, self._delta_range, True))
         self._bars.set_bars(bars)
 
     # ---------------------------------------------------------------- render
@@ -804,9 +804,6 @@ class UnfoldedView(QtWidgets.QWidget):
             self._nodes.setSize(size)
 
     # ------------------------------------------------------------- painting
-    def _dev(self, p, x, y):
-        return p.transform().map(QtCore.QPointF(x, y))
-
     def _paint_back(self, p):
         f = self._frame
         if f is None or self._shape is None or f.active_column is None:
@@ -855,7 +852,8 @@ class UnfoldedView(QtWidgets.QWidget):
         # direction banner, top left of the network
         if f is not None and f.direction in ("forward", "backward"):
             fwd = f.direction == "forward"
-            text = "forward pass  \u2191 \u2192" if fwd else "backward (BPTT)  \u2190 \u2193"
+            text = (self.tr("forward pass") + "  \u2191 \u2192" if fwd
+                    else self.tr("backward (BPTT)") + "  \u2190 \u2193")
             p.setFont(_font(15, True))
             p.setPen(_FWD_COLOR if fwd else _BWD_COLOR)
             (x0, x1), (y0, y1) = self._vb.viewRange()
@@ -1066,7 +1064,7 @@ class UnfoldedView(QtWidgets.QWidget):
         try:
             text = self._tooltip_fn(*self._hover)
         except Exception as exc:  # a broken provider must not break drawing
-            text = f"tooltip error: {exc}"
+            text = self.tr("tooltip error: {error}").format(error=exc)
         pos = self._hover_global or QtGui.QCursor.pos()
         if text:
             QtWidgets.QToolTip.showText(pos, text, self._glw.viewport())

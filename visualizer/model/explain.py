@@ -1,27 +1,33 @@
-"""BPTT.md's formulas with the live numbers put in, as Qt rich text (no Qt import here).
+"""The one explanation module (no Qt): the number formatter, the notation, tooltips and inspector pages.
 
-The equation inspector shows, for whatever the user clicked, the formula in
-the source's notation (Bodén's: x_i, s_j, y_k, v_ji, u_jh, w_kj, θ, δ, t−z),
-then the same formula with the numbers of the current update put in, and
-the result. Everything is read from the arrays the core computed for the
-current update (``session.update.pas``); nothing is recomputed except the
-products printed as terms, which are the same products the core summed.
+Everything a person reads about a number of the network is written here, in
+BPTT.md's notation (Bodén's: x_i, s_j, y_k, v_ji, u_jh, w_kj, θ, δ, η, f, g),
+with one formatter, :func:`fmt`, that never cuts an exponent:
 
-Time is written as in the source: t is the window's last step (where the
-error enters under Bodén's scheme) and t−z the copy z steps back; the
-absolute step number of the sequence (the view's "t=…" label) is given
-beside it. Units are numbered from 0, as the view labels them; samples l
-and steps t from 1. Node values are those
-of one sample l (``session.sample``); the fold-back terms of a weight sum
-over the copies z and the samples l.
+- time: a copy is written t−z, z copies back from t, the window's last step
+  (where the error enters under Bodén's scheme); the absolute step of the
+  sequence (the view's "t=…" label) is given beside it. The same words in the
+  tooltips, the inspector and the exported captions.
+- units are numbered from 0, as the view labels them; samples l and steps from 1.
 
-Rich text only: <sub>, <sup>, <b>, <i>, tables; no LaTeX. The first ``<b>``
-of every equation's HTML is its main result (what :attr:`Equation.value`
-holds), so tests and tools can read it back.
+The **tooltip** of a node or an edge (:func:`tooltip`) is built from the session
+and the frame on screen, so it never shows a value the picture does not show
+yet. The **inspector page** (:func:`node_equation`, :func:`edge_equation`,
+:func:`weight_equation`) shows the formula, the same formula with the current
+update's numbers put in, and the result; everything is read from the arrays
+the core computed for the current update (``session.update.pas``), nothing is
+recomputed except the products printed as terms.
+
+Rich text only: <sub>, <sup>, <b>, <i>, tables; no LaTeX. The first ``<b>`` of
+every equation's HTML is its main result (what :attr:`Equation.value` holds),
+so tests and tools can read it back with :func:`parse_number`.
+
+Translation: fixed phrases are marked with :func:`QT_TRANSLATE_NOOP` (a plain
+function returning its text, the name pyside6-lupdate looks for), with the Qt
+side's context names, so they can be translated later without importing Qt here.
 """
 from __future__ import annotations
 
-import html as _html
 import math
 from dataclasses import dataclass
 
@@ -40,6 +46,82 @@ SLOPE_IN_NET = {"sigmoid": "σ(net) (1 − σ(net))", "tanh": "1 / cosh²(net)",
                 "relu": "1 if net &gt; 0 else 0", "linear": "1"}
 
 MATRIX = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` and return it unchanged (no Qt here)."""
+    return text
+
+
+_C = "Explain"
+
+#: what an edge shows in each edge mode (tooltips, the view's legend)
+EDGE_MODE_TEXT = {"signal": QT_TRANSLATE_NOOP(_C, "signal x·w"),
+                  "error": QT_TRANSLATE_NOOP(_C, "error δ·w"),
+                  "share": QT_TRANSLATE_NOOP(_C, "share δ·input"),
+                  "weight": QT_TRANSLATE_NOOP(_C, "weight w")}
+
+
+# -- the one number formatter -----------------------------------------------------
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def fmt(v, digits: int = 4, html: bool = False) -> str:
+    """A number for a person: ``digits`` significant digits, a real minus sign, the whole exponent.
+
+    Parameters
+    ----------
+    v : float or None
+    digits : int
+        Significant digits (trailing zeros of a power of ten are dropped).
+    html : bool
+        Write a power of ten as ``×10<sup>e</sup>`` (rich text) instead of ``×10ᵉ``.
+
+    Returns
+    -------
+    str
+        "0.672", "−3×10⁻¹²", "1.92×10¹⁵⁴", "0", "∞", "NaN"; "—" for None.
+    """
+    if v is None:
+        return "—"
+    v = float(v)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return ("" if v > 0 else MINUS) + "∞"
+    if v == 0:
+        return "0"
+    a = abs(v)
+    s = f"{v:.{digits}g}" if 1e-4 <= a < 1e5 else "e"
+    if "e" in s:      # out of range, or rounded up to 1e+05: a power of ten, the exponent whole
+        m, e = f"{v:.{digits - 1}e}".split("e")
+        m = m.rstrip("0").rstrip(".") if "." in m else m
+        e = str(int(e))
+        s = f"{m}×10<sup>{e}</sup>" if html else f"{m}×10{e.translate(_SUPERSCRIPT)}"
+    return s.replace("-", MINUS)
+
+
+def _h(v, digits: int = 4) -> str:
+    """:func:`fmt` for rich text."""
+    return fmt(v, digits, html=True)
+
+
+def fmt_paren(v, digits: int = 4) -> str:
+    """:func:`fmt` (rich text), in parentheses when negative (for a factor in a product)."""
+    s = _h(v, digits)
+    return f"({s})" if s.startswith(MINUS) else s
+
+
+def parse_number(text: str) -> float:
+    """Read back a number :func:`fmt` wrote, plain or rich text (for tests and tools)."""
+    t = text.strip()
+    if t == "—":
+        return math.nan
+    t = (t.replace(MINUS, "-").replace("×10<sup>", "e").replace("</sup>", "").replace("×10", "e")
+         .replace("∞", "inf").translate(_FROM_SUPERSCRIPT))
+    return float(t)
 
 
 @dataclass
@@ -63,40 +145,6 @@ class Equation:
     value: float | None
     kind: str
 
-
-# -- formatting -------------------------------------------------------------------
-
-def fmt(v, digits: int = 4) -> str:
-    """A number for rich text: ``digits`` significant digits, a real minus sign."""
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return ("" if v > 0 else MINUS) + "∞"
-    if v == 0:
-        return "0"
-    a = abs(v)
-    if 1e-4 <= a < 1e5:
-        s = f"{v:.{digits}g}"
-        if "e" in s:                      # e.g. 1e+04 from rounding
-            s = f"{v:.{digits}f}".rstrip("0").rstrip(".")
-    else:
-        m, e = f"{v:.{digits - 1}e}".split("e")
-        m = m.rstrip("0").rstrip(".") if "." in m else m
-        s = f"{m}×10<sup>{int(e)}</sup>"
-    return s.replace("-", MINUS)
-
-
-def fmt_paren(v, digits: int = 4) -> str:
-    """:func:`fmt`, in parentheses when negative (for a factor in a product)."""
-    s = fmt(v, digits)
-    return f"({s})" if s.startswith(MINUS) else s
-
-
-def parse_number(text: str) -> float:
-    """Read back a number :func:`fmt` wrote (for tests and tools)."""
-    t = text.replace(MINUS, "-").replace("<sup>", "e").replace("</sup>", "").replace("×10", "")
-    return float(t)
 
 
 def sub(name: str, idx) -> str:
@@ -152,7 +200,7 @@ def _note(text: str) -> str:
 
 
 def _result(v) -> str:
-    return f"<b>{fmt(v, 5)}</b>"
+    return f"<b>{_h(v, 5)}</b>"
 
 
 # -- the state the formulas read ------------------------------------------------------
@@ -221,18 +269,18 @@ def _slope_lines(ctx: Context, net_v: float, s_v: float, tt: str, j: int) -> tup
     n = sub("net", j) + f"({tt})"
     s = sub("s", j) + f"({tt})"
     if f == "sigmoid":
-        net_expr = f"σ({fmt(net_v)}) (1 − σ({fmt(net_v)}))"
-        s_expr = f"{fmt(s_v)} · (1 − {fmt(s_v)})"
+        net_expr = f"σ({_h(net_v)}) (1 − σ({_h(net_v)}))"
+        s_expr = f"{_h(s_v)} · (1 − {_h(s_v)})"
         wrong_v = float(act.hidden_slope("sigmoid", act.sigmoid(np.array([s_v])))[0])
         wrong = f"σ({s})(1 − σ({s}))"
     elif f == "tanh":
-        net_expr = f"1 / cosh²({fmt(net_v)})"
+        net_expr = f"1 / cosh²({_h(net_v)})"
         s_expr = f"1 − {fmt_paren(s_v)}²"
         wrong_v = float(1.0 - np.tanh(s_v) ** 2)
         wrong = f"1 − tanh²({s})"
     elif f == "relu":
-        net_expr = f"(1 if {fmt(net_v)} &gt; 0 else 0)"
-        s_expr = f"(1 if {fmt(s_v)} &gt; 0 else 0)"
+        net_expr = f"(1 if {_h(net_v)} &gt; 0 else 0)"
+        s_expr = f"(1 if {_h(s_v)} &gt; 0 else 0)"
         wrong = wrong_v = None
     else:
         net_expr = s_expr = "1"
@@ -240,13 +288,13 @@ def _slope_lines(ctx: Context, net_v: float, s_v: float, tt: str, j: int) -> tup
     agree = "✓ the same number" if math.isclose(from_net, from_s, rel_tol=1e-9, abs_tol=1e-15) \
         else "✗ they differ"
     lines = [
-        f"f′({n}) = {SLOPE_IN_NET[f]} = {net_expr} = {fmt(from_net, 5)}",
+        f"f′({n}) = {SLOPE_IN_NET[f]} = {net_expr} = {_h(from_net, 5)}",
         f"written with s, as Bodén does (f′({s})): {act.SLOPE_IN_S[f]} = {s_expr} = "
-        f"{fmt(from_s, 5)} &nbsp;{agree}",
+        f"{_h(from_s, 5)} &nbsp;{agree}",
     ]
     if wrong is not None:
         lines.append(_note(f"The slope is taken at net and expressed with s = f(net). Putting s "
-                           f"into the formula as if it were net, {wrong} = {fmt(wrong_v, 5)}, "
+                           f"into the formula as if it were net, {wrong} = {_h(wrong_v, 5)}, "
                            f"would be wrong."))
     return lines, from_s
 
@@ -268,16 +316,16 @@ def _hidden_forward(ctx: Context, cw: int, j: int, main: bool) -> tuple[str, flo
     tx = [(product(x[i], ctx.V[j, i]), x[i] * ctx.V[j, i]) for i in range(x.size)]
     tu = [(product(sp[h], ctx.U[j, h]), sp[h] * ctx.U[j, h]) for h in range(sp.size)]
     num = f"= ({expand_sum(tx)}) + ({expand_sum(tu)}) + {fmt_paren(ctx.theta_h[j], 3)}"
-    res = _result(s_v) if main else fmt(s_v, 5)
-    lines = [sym, num + f" = {fmt(net_v, 5)}",
+    res = _result(s_v) if main else _h(s_v, 5)
+    lines = [sym, num + f" = {_h(net_v, 5)}",
              f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})) = {fcall(ctx.hidden, net_v)} = {res}"]
     return _block(*lines), s_v
 
 
 def fcall(f: str, v: float) -> str:
     """f applied to a number, as text: "tanh(0.53)", "σ(0.53)", "max(0, 0.53)", "0.53"."""
-    return {"sigmoid": f"σ({fmt(v)})", "tanh": f"tanh({fmt(v)})", "relu": f"max(0, {fmt(v)})",
-            "linear": fmt(v)}[f]
+    return {"sigmoid": f"σ({_h(v)})", "tanh": f"tanh({_h(v)})", "relu": f"max(0, {_h(v)})",
+            "linear": _h(v)}[f]
 
 
 def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
@@ -318,8 +366,8 @@ def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
         terms = [(product(dn[h], ctx.U[h, j]), dn[h] * ctx.U[h, j]) for h in range(dn.size)]
         nums.append(expand_sum(terms))
         inner += float(dn @ ctx.U[:, j])
-    num = f"= {fmt(slope, 4)} · ({' + '.join(f'({n})' if len(nums) > 1 else n for n in nums)})"
-    num += f" = {fmt(slope, 4)} · {fmt_paren(inner, 4)} = {_result(d)}"
+    num = f"= {_h(slope, 4)} · ({' + '.join(f'({n})' if len(nums) > 1 else n for n in nums)})"
+    num += f" = {_h(slope, 4)} · {fmt_paren(inner, 4)} = {_result(d)}"
     if has_out and has_next:
         why = "The error enters here from the output and also arrives from copy " + tn + "."
     elif has_out:
@@ -349,13 +397,13 @@ def _output_forward(ctx: Context, cw: int, k: int, main: bool) -> tuple[str, flo
     net_v = float(ctx.tr.net_o[cw, l, k])
     y_v = float(ctx.tr.y[cw, l, k])
     terms = [(product(s[j], ctx.W[k, j]), s[j] * ctx.W[k, j]) for j in range(s.size)]
-    num = f"= {expand_sum(terms)} + {fmt_paren(ctx.theta_o[k], 3)} = {fmt(net_v, 5)}"
-    res = _result(y_v) if main else fmt(y_v, 5)
+    num = f"= {expand_sum(terms)} + {fmt_paren(ctx.theta_o[k], 3)} = {_h(net_v, 5)}"
+    res = _result(y_v) if main else _h(y_v, 5)
     if g == "sigmoid":
-        gnum = f"= σ({fmt(net_v)}) = {res}"
+        gnum = f"= σ({_h(net_v)}) = {res}"
     elif g == "softmax":
         no = ctx.tr.net_o[cw, l]
-        gnum = (f"= e<sup>{fmt(net_v)}</sup> / ({expand_sum([(f'e<sup>{fmt(v)}</sup>', math.exp(min(v, 700))) for v in no])})"
+        gnum = (f"= e<sup>{_h(net_v)}</sup> / ({expand_sum([(f'e<sup>{_h(v)}</sup>', math.exp(min(v, 700))) for v in no])})"
                 f" = {res}")
     else:
         gnum = f"= {res}"
@@ -382,12 +430,12 @@ def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
     if cost == "ce" or g == "linear":
         pair = {"softmax": "softmax + cross-entropy", "sigmoid": "sigmoid + binary cross-entropy",
                 "linear": "linear + SSE"}[g]
-        lines = [f"{lhs} = {dk} − {yk}", f"= {fmt(d[k])} − {fmt_paren(y[k])} = {_result(dv)}",
+        lines = [f"{lhs} = {dk} − {yk}", f"= {_h(d[k])} − {fmt_paren(y[k])} = {_result(dv)}",
                  _note(f"{pair} is a matched pair: δ<sub>k</sub> = d<sub>k</sub> − y<sub>k</sub>"
                        " exactly, with no g′ factor.")]
     elif g == "sigmoid":
         lines = [f"{lhs} = ({dk} − {yk}) {yk} (1 − {yk})",
-                 f"= ({fmt(d[k])} − {fmt_paren(y[k])}) · {fmt(y[k])} · (1 − {fmt(y[k])}) = "
+                 f"= ({_h(d[k])} − {fmt_paren(y[k])}) · {_h(y[k])} · (1 − {_h(y[k])}) = "
                  f"{_result(dv)}",
                  _note("SSE with a sigmoid output: the slope g′ = y(1 − y) stays in.")]
     else:
@@ -396,7 +444,7 @@ def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
         inner = float(np.sum(e * y))
         lines = [f"{lhs} = {yk} [ ({dk} − {yk}) − Σ<sub>q</sub> (d<sub>q</sub> − y<sub>q</sub>) "
                  f"y<sub>q</sub> ]",
-                 f"= {fmt(y[k])} · [ {fmt_paren(e[k])} − ({expand_sum(terms)}) ] = {fmt(y[k])} · "
+                 f"= {_h(y[k])} · [ {fmt_paren(e[k])} − ({expand_sum(terms)}) ] = {_h(y[k])} · "
                  f"[ {fmt_paren(e[k])} − {fmt_paren(inner)} ] = {_result(dv)}",
                  _note("SSE with softmax needs the full Jacobian of softmax; the source text's "
                        "diagonal y<sub>k</sub>(1 − y<sub>k</sub>) is wrong here.")]
@@ -511,14 +559,14 @@ def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list
     n_all = a.shape[0] * a.shape[1]
     skipped = n_all - len(terms)
     value = ctx.eta * total
-    num = f"= {fmt(ctx.eta)} · ({expand_sum(terms)}) = {fmt(ctx.eta)} · {fmt_paren(total, 5)} = {_result(value)}"
+    num = f"= {_h(ctx.eta)} · ({expand_sum(terms)}) = {_h(ctx.eta)} · {fmt_paren(total, 5)} = {_result(value)}"
     lines = [sym, num]
     if skipped:
         lines.append(_note(f"{len(terms)} nonzero terms over {a.shape[0]} copies × {a.shape[1]} "
                            f"samples ({skipped} are 0: no error reached them)."))
     if ctx.update.clipped:
         applied = float(ctx.update.change[matrix][row, col])
-        lines.append(_note(f"The gradient norm was clipped: the change applied is {fmt(applied, 5)}."))
+        lines.append(_note(f"The gradient norm was clipped: the change applied is {_h(applied, 5)}."))
     return lines, value
 
 
@@ -540,9 +588,9 @@ def weight_equation(session, matrix: str, row: int, col: int, view_column: int |
     R, C = row, col
     w = sub(letter, f"{R},{C}")
     val = float(ctx.weights[matrix][row, col])
-    now = f"{w} = {fmt(val, 5)}"
+    now = f"{w} = {_h(val, 5)}"
     if ctx.after is not None:
-        now += f" before the update, {fmt(ctx.after[matrix][row, col], 5)} after it"
+        now += f" before the update, {_h(ctx.after[matrix][row, col], 5)} after it"
     flines, dv = _foldback_lines(ctx, matrix, row, col)
     parts = [_head(f"weight {w} &nbsp;({matrix}[{R}, {C}], shared by every copy)"),
              _head(f"fold-back: the change Δ{w}"),
@@ -573,16 +621,16 @@ def _copy_lines(ctx: Context, matrix: str, cw: int, row: int, col: int) -> list:
         src, src_v, known = f"{sub('s', C)}({tt})", tr.s[cw + 1, l, col], rv.s > cw
         w = sub("w", f"{R},{C}")
     if known:
-        lines.append(f"signal: {src} {w} = {product(src_v, wv)} = {fmt(src_v * wv, 5)} "
+        lines.append(f"signal: {src} {w} = {product(src_v, wv)} = {_h(src_v * wv, 5)} "
                      + _note(f"(one term of net<sub>{R}</sub>)"))
     if matrix == "U" and rv.bptt_from <= cw:
         d = pas.deltas.delta_h[cw, l, row]
         lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = "
-                     f"{fmt(d * wv, 5)} " + _note(f"(one term of Σ<sub>j</sub> δ<sub>j</sub>({tt}) "
+                     f"{_h(d * wv, 5)} " + _note(f"(one term of Σ<sub>j</sub> δ<sub>j</sub>({tt}) "
                                                    f"u<sub>j{C}</sub> in δ<sub>{C}</sub>({tp}))"))
     if matrix == "W" and rv.output[cw]:
         d = pas.deltas.delta_o[cw, l, row]
-        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = {fmt(d * wv, 5)}")
+        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)}")
     fb = pas.foldback
     if fb is not None and (rv.bptt_from <= cw or (matrix == "W" and rv.output[cw])):
         share = float(getattr(fb, matrix)[cw, row, col])
@@ -590,7 +638,7 @@ def _copy_lines(ctx: Context, matrix: str, cw: int, row: int, col: int) -> list:
         what = {"V": f"δ<sub>l,{R}</sub>({tt}) x<sub>l,{C}</sub>({tt})",
                 "U": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tp})",
                 "W": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tt})"}[matrix]
-        lines.append(f"this copy's share: Σ<sub>l</sub> {what} = {fmt(share, 5)}{folded}")
+        lines.append(f"this copy's share: Σ<sub>l</sub> {what} = {_h(share, 5)}{folded}")
     if not lines:
         lines.append(_note("nothing has passed along this edge yet."))
     return lines
@@ -601,7 +649,183 @@ def edge_equation(session, matrix: str, view_column: int, row: int, col: int) ->
     return weight_equation(session, matrix, row, col, view_column=view_column)
 
 
-def plain(html: str) -> str:
-    """Rich text as plain text (tags dropped, entities decoded)."""
-    import re
-    return _html.unescape(re.sub(r"<[^>]+>", "", html.replace("<br>", "\n")))
+# -- tooltips -----------------------------------------------------------------------
+
+def _shown(v) -> str:
+    """A value of the frame on screen: "—" while it is not revealed (NaN)."""
+    return "—" if v is None or math.isnan(float(v)) else _h(v)
+
+
+def _label(labels, i: int) -> str:
+    try:
+        lab = str(labels[i])
+    except (IndexError, TypeError):
+        return ""
+    return f" “{_escape(lab)}”" if lab else ""
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table(rows) -> str:
+    cells = "".join(f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
+
+
+def _outside(c: int) -> str:
+    return "<i>" + QT_TRANSLATE_NOOP(_C, "column {c}: outside the current window").format(c=c) + "</i>"
+
+
+def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
+    """Rich text for the node ``unit`` of ``layer`` ('x', 's' or 'y') in view column ``c``."""
+    ctx = Context(session)
+    cw = ctx.window_column(c) if c != -1 else -1
+    if cw < -1 or cw >= ctx.Lw or (cw == -1 and layer != "s"):
+        return _outside(c)
+    net = session.net
+    l = ctx.l
+    if cw == -1:
+        lab = "s(0)" if ctx.w0 == 0 else f"s({ctx.w0})"
+        return (f"<b>{QT_TRANSLATE_NOOP(_C, 'hidden')} {sub('s', unit)}</b> ({lab}): " +
+                QT_TRANSLATE_NOOP(_C, "the state entering the window (a constant: no error flows "
+                                      "further back)") + f"<br>{QT_TRANSLATE_NOOP(_C, 'sample')} "
+                f"l = {l + 1}" + _table([(sub("s", unit), _shown(frame.s[0, unit]))]))
+    tt = when(ctx.z(cw))
+    where = ctx.where(cw)
+    if layer == "x":
+        rows = [(f"{sub('x', 'i')}({tt})", _shown(frame.x[c, unit]))]
+        return (f"<b>{QT_TRANSLATE_NOOP(_C, 'input')} {sub('x', unit)}({tt})</b> (i = {unit})"
+                f"{_label(session.task.input_labels, unit)}<br>{where}{_table(rows)}")
+    if layer == "s":
+        s = frame.s[c + 1, unit]
+        revealed = not math.isnan(s)
+        rows = [(f"{sub('net', 'j')}({tt})", _h(ctx.tr.net_h[cw, l, unit]) if revealed else "—"),
+                (f"{sub('s', 'j')}({tt}) = f({sub('net', 'j')}({tt})), f = {net.hidden}", _shown(s))]
+        d = frame.delta_s[c + 1, unit] if frame.delta_s is not None else math.nan
+        if not math.isnan(d):
+            slope = float(act.hidden_slope(net.hidden, np.array([s]))[0])
+            rows.append((f"{sub('δ', 'j')}({tt})", _h(d)))
+            rows.append((f"= f′({sub('net', 'j')}({tt})) = {act.SLOPE_IN_S[net.hidden]}", _h(slope)))
+            rows.extend(_delta_sources(ctx, cw, unit, slope, d))
+        text = f"<b>{QT_TRANSLATE_NOOP(_C, 'hidden')} {sub('s', unit)}({tt})</b> (j = {unit})<br>{where}{_table(rows)}"
+        if math.isnan(d) and revealed:
+            text += "<i>" + QT_TRANSLATE_NOOP(_C, "δ not computed yet at this micro-step") + "</i>"
+        elif not revealed:
+            text += "<i>" + QT_TRANSLATE_NOOP(_C, "not computed yet at this micro-step") + "</i>"
+        return text
+    y = frame.y[c, unit]
+    revealed = not math.isnan(y)
+    rows = [(f"{sub('net', 'k')}({tt})", _h(ctx.tr.net_o[cw, l, unit]) if revealed else "—"),
+            (f"{sub('y', 'k')}({tt}) = g({sub('net', 'k')}({tt})), g = {net.output}", _shown(y))]
+    targets = ctx.pas.deltas.targets
+    if targets[cw, l]:
+        rows.append((f"{QT_TRANSLATE_NOOP(_C, 'target')} {sub('d', 'k')}({tt})",
+                     _h(ctx.pas.D[cw, l, unit])))
+    d = frame.delta_y[c, unit] if frame.delta_y is not None else math.nan
+    if not math.isnan(d):
+        rows.append((f"{sub('δ', 'k')}({tt})", _h(d)))
+    text = (f"<b>{QT_TRANSLATE_NOOP(_C, 'output')} {sub('y', unit)}({tt})</b> (k = {unit})"
+            f"{_label(session.task.output_labels, unit)}<br>{where}{_table(rows)}")
+    if not targets[cw, l]:
+        text += "<i>" + QT_TRANSLATE_NOOP(_C, "no target at this step: no error enters here") + "</i>"
+    elif not revealed:
+        text += "<i>" + QT_TRANSLATE_NOOP(_C, "not computed yet at this micro-step") + "</i>"
+    return text
+
+
+def _delta_sources(ctx: Context, cw: int, j: int, slope: float, d: float):
+    """Rows splitting δ_j(t−z) into what y(t−z) and s(t−z+1) send back (when they add up)."""
+    l = ctx.l
+    dh = ctx.pas.deltas.delta_h
+    from_y = float(ctx.pas.deltas.delta_o[cw, l] @ ctx.W[:, j])
+    last = cw + 1 >= dh.shape[0]
+    from_s = 0.0 if last else float(dh[cw + 1, l] @ ctx.U[:, j])
+    if not math.isclose(slope * (from_y + from_s), d, rel_tol=1e-6, abs_tol=1e-12):
+        return []
+    z = ctx.z(cw)
+    tt, tn = when(z), when(z - 1)
+    from_y_row = (f"Σ<sub>k</sub> {sub('δ', 'k')}({tt}) {sub('w', 'kj')}  "
+                  f"{QT_TRANSLATE_NOOP(_C, 'from')} y({tt})")
+    if last:        # the last copy: only its own output sends error back
+        return [(f"&nbsp;&nbsp;× {from_y_row}", _h(from_y))]
+    return [(f"&nbsp;&nbsp;× ( {from_y_row}", _h(from_y)),
+            (f"&nbsp;&nbsp;+ Σ<sub>h</sub> {sub('δ', 'h')}({tn}) {sub('u', 'hj')}  "
+             f"{QT_TRANSLATE_NOOP(_C, 'from')} s({tn}) )", _h(from_s))]
+
+
+_EDGE_NAMES = {
+    "V": ("v", "x", "i", "s", "j", QT_TRANSLATE_NOOP(_C, "input → hidden")),
+    "U": ("u", "s", "h", "s", "j", QT_TRANSLATE_NOOP(_C, "previous hidden → hidden")),
+    "W": ("w", "s", "j", "y", "k", QT_TRANSLATE_NOOP(_C, "hidden → output")),
+}
+
+
+def edge_tooltip(session, frame, matrix: str, c: int, row: int, col: int) -> str:
+    """Rich text for the edge ``matrix[row, col]`` into view column ``c``."""
+    ctx = Context(session)
+    cw = ctx.window_column(c)
+    if not 0 <= cw < ctx.Lw:
+        return _outside(c)
+    w_name, src, si, dst, di, what = _EDGE_NAMES[matrix]
+    z = ctx.z(cw)
+    tt, ts = when(z), when(z + 1 if matrix == "U" else z)
+    title = (f"<b>{w_name}<sub>{di}{si}</sub></b> = {w_name}<sub>{row},{col}</sub>: "
+             f"{src}<sub>{col}</sub>({ts}) → {dst}<sub>{row}</sub>({tt}) ({what})")
+    now = getattr(session.net, matrix)[row, col]
+    rows = [(f"{matrix}[{row}, {col}] {QT_TRANSLATE_NOOP(_C, 'now')}", _h(now))]
+    if session.applied:
+        rows.insert(0, (f"{matrix}[{row}, {col}] {QT_TRANSLATE_NOOP(_C, 'during this pass')}",
+                        _h(ctx.weights[matrix][row, col])))
+        rows.append((QT_TRANSLATE_NOOP(_C, "change −η ∂C/∂w"), _h(session.update.change[matrix][row, col])))
+    value = getattr(frame, f"edge_{matrix}")[c, row, col]
+    mode = frame.edge_mode
+    rows.append((f"{QT_TRANSLATE_NOOP(_C, 'shown')}: {EDGE_MODE_TEXT.get(mode, mode)}", _shown(value)))
+    if mode == "share" and not math.isnan(value):
+        rows.append((QT_TRANSLATE_NOOP(_C, "η × share (this copy's part of Δw)"), _h(ctx.eta * value)))
+    text = f"{title}<br>{ctx.where(cw)}{_table(rows)}"
+    if math.isnan(value):
+        text += "<i>" + QT_TRANSLATE_NOOP(_C, "nothing flows along this edge at this micro-step") + "</i>"
+    return text
+
+
+def tooltip(session, frame, kind: str, *index) -> str:
+    """The tooltip provider of the unfolded view: ``tooltip(session, frame, 'node'|'edge', ...)``."""
+    if frame is None:
+        return ""
+    try:
+        if kind == "node":
+            return node_tooltip(session, frame, *index)
+        if kind == "edge":
+            return edge_tooltip(session, frame, *index)
+    except (IndexError, ValueError):   # the structure changed under the mouse
+        return ""
+    return ""
+
+
+# -- status line and caption -----------------------------------------------------------
+
+def status_text(st: dict) -> str:
+    """One line for the status bar from :meth:`Session.status`."""
+    parts = [QT_TRANSLATE_NOOP(_C, "update {n}").format(n=st["update"]),
+             QT_TRANSLATE_NOOP(_C, "phase: {phase}").format(phase=st["phase_text"]),
+             QT_TRANSLATE_NOOP(_C, "step {i}/{n}").format(i=st["micro"], n=st["micro_total"])]
+    parts.append(f"t = {st['t']}" if st.get("t") is not None else "t = —")
+    parts.append(f"z = {st['z']}" if st.get("z") is not None else "z = —")
+    cost = st.get("cost")
+    parts.append(QT_TRANSLATE_NOOP(_C, "cost {value}").format(
+        value="—" if cost is None or (isinstance(cost, float) and math.isnan(cost)) else fmt(cost)))
+    parts.append(st.get("scheme", ""))
+    return "   ·   ".join(p for p in parts if p)
+
+
+def caption_text(task_name: str, st: dict) -> str:
+    """One line under a frame's title: task, update, phase, t, z, cost (see :meth:`Session.status`)."""
+    parts = [task_name, QT_TRANSLATE_NOOP(_C, "update {n}").format(n=st["update"]), st["phase_text"]]
+    if st["t"] is not None:
+        parts.append(f"t = {st['t']}")
+    if st["z"] is not None:
+        parts.append(f"z = {st['z']}")
+    if not math.isnan(st["cost"]):
+        parts.append(QT_TRANSLATE_NOOP(_C, "cost {value}").format(value=fmt(st["cost"])))
+    return "  ·  ".join(parts)

@@ -1,0 +1,177 @@
+"""What the vanishing/exploding panel draws (no Qt): ‖δ(t−z)‖ against z, its bound, and its history.
+
+:class:`DeltaHistory` is the diagnostic history a :class:`~visualizer.model.session.Session`
+keeps (one column of norms per applied update, undone with the update);
+:func:`build_vanishing_frame` turns the session's current update and that history
+into a :class:`VanishingFrame` of plain arrays and strings, which the Qt panel
+only draws.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core import diagnostics
+
+from visualizer.model.explain import QT_TRANSLATE_NOOP, fmt
+
+#: updates kept in the history
+HISTORY = 500
+#: text colours of the plot's title (measured norms, bound) and of notes
+MEASURED_COLOR = "#c83c14"
+BOUND_COLOR = "#285ac8"
+TEXT = "#1e1e1e"
+MUTED = "#6a6a6a"
+
+_CONTEXT = "VanishingPanel"
+
+
+class DeltaHistory:
+    """‖δ(t−z)‖ of the applied updates, oldest first, the last :data:`HISTORY` kept.
+
+    Attributes
+    ----------
+    entries : list of (int, ndarray)
+        (update number counted from 1, norms of shape (Z,)).
+    version : int
+        Grows at every change, so a view redraws only when it must.
+    """
+
+    def __init__(self):
+        self.entries: list[tuple[int, np.ndarray]] = []
+        self.version = 0
+
+    def record(self, update: int, norms: np.ndarray) -> None:
+        """Add the norms of applied update ``update`` (replacing a later or equal one)."""
+        self.truncate(update - 1)
+        self.entries.append((int(update), np.asarray(norms, dtype=np.float64).copy()))
+        del self.entries[:-HISTORY]
+        self.version += 1
+
+    def truncate(self, applied: int) -> None:
+        """Forget the updates after ``applied`` (an update was undone)."""
+        if self.entries and self.entries[-1][0] > applied:
+            self.entries = [e for e in self.entries if e[0] <= applied]
+            self.version += 1
+
+    def since(self, first: int) -> list:
+        """The entries of updates ``first`` and later."""
+        return [e for e in self.entries if e[0] >= first]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def history_array(entries) -> np.ndarray:
+    """log₁₀ ‖δ(t−z)‖ of ``entries``, shape (Z, len(entries)); NaN where nothing was measured.
+
+    Parameters
+    ----------
+    entries : list of (int, ndarray)
+        As :attr:`DeltaHistory.entries`.
+
+    Returns
+    -------
+    ndarray
+        ``(Z, n)`` float64, rows z, columns the updates; ``(0, 0)`` for no entries.
+    """
+    if not entries:
+        return np.zeros((0, 0))
+    Z = max(max((n.size for _, n in entries), default=0), 1)
+    out = np.full((Z, len(entries)), np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for c, (_, n) in enumerate(entries):
+            v = np.log10(n)
+            out[:n.size, c] = np.where(np.isfinite(v), v, np.nan)
+    return out
+
+
+@dataclass
+class VanishingFrame:
+    """One picture of the vanishing/exploding panel.
+
+    Attributes
+    ----------
+    result : core.diagnostics.Vanishing or None
+        What the plot shows (None when the update was not computed in detail).
+    z : ndarray
+        ``(Z,)`` float copies back.
+    norms, bound : ndarray
+        ``(Z,)`` measured ‖δ(t−z)‖ and the bound, NaN where not positive (log axis).
+    title, info : str
+        Rich text above the plot and beside it.
+    history : ndarray
+        ``(Z', n)`` log₁₀ norms of the history (see :func:`history_array`).
+    history_updates : list of int
+        The update number of each history column.
+    history_levels : tuple of float
+        ``(lo, hi)`` of the history's colour scale.
+    """
+
+    result: object
+    z: np.ndarray
+    norms: np.ndarray
+    bound: np.ndarray
+    title: str
+    info: str
+    history: np.ndarray
+    history_updates: list
+    history_levels: tuple
+
+
+def history_levels(a: np.ndarray) -> tuple[float, float]:
+    """Colour range of a history array: its finite span, at least 1 wide."""
+    finite = a[np.isfinite(a)] if a.size else a
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-3.0, 0.0)
+    if hi - lo < 1e-6:
+        lo, hi = lo - 0.5, hi + 0.5
+    return lo, hi
+
+
+def build_vanishing_frame(session, first_update: int = 1) -> VanishingFrame:
+    """The vanishing panel's picture of ``session`` now.
+
+    Parameters
+    ----------
+    session : Session
+    first_update : int
+        The history starts at this update (an export shows only the updates it exported).
+
+    Returns
+    -------
+    VanishingFrame
+    """
+    upd = session.update
+    entries = session.delta_history.since(first_update)
+    hist = history_array(entries)
+    levels = history_levels(hist)
+    updates = [u for u, _ in entries]
+    empty = np.zeros(0)
+    if upd.pas.deltas.by_source is None:
+        return VanishingFrame(None, empty, empty, empty, "", "", hist, updates, levels)
+    r = diagnostics.vanishing(upd.pas, session.pass_weights()["U"], session.net.hidden)
+    with np.errstate(all="ignore"):
+        norms = np.where(r.norms > 0, r.norms, np.nan)
+        bound = np.where((r.bound > 0) & np.isfinite(r.bound), r.bound, np.nan)
+    if r.t < 0:
+        where = QT_TRANSLATE_NOOP(_CONTEXT, "no error enters in this window")
+    else:
+        where = QT_TRANSLATE_NOOP(_CONTEXT, "error entering at t = step {step}").format(
+            step=upd.w0 + r.t + 1)
+    title = (f"<span style='color:{TEXT}'>" +
+             QT_TRANSLATE_NOOP(_CONTEXT, "update {n}").format(n=upd.index + 1) + f", {where}: "
+             f"<span style='color:{MEASURED_COLOR}'>● " +
+             QT_TRANSLATE_NOOP(_CONTEXT, "measured") + " ‖δ(t−z)‖</span> &nbsp;"
+             f"<span style='color:{BOUND_COLOR}'>- - " + QT_TRANSLATE_NOOP(_CONTEXT, "bound") +
+             " (γ σ<sub>max</sub>)<sup>z</sup> ‖δ(t)‖</span></span>")
+    factor = r.gamma * r.sigma
+    verdict = (QT_TRANSLATE_NOOP(_CONTEXT, "&lt; 1: the bound vanishes") if factor < 1 else
+               QT_TRANSLATE_NOOP(_CONTEXT, "≥ 1: exploding is possible"))
+    info = (f"ρ(U) = <b>{fmt(r.rho, html=True)}</b> &nbsp; σ<sub>max</sub>(U) = "
+            f"<b>{fmt(r.sigma, html=True)}</b> &nbsp; γ = max|f′| = <b>{fmt(r.gamma, html=True)}</b> "
+            f"({session.net.hidden})<br>γ σ<sub>max</sub>(U) = <b>{fmt(factor, html=True)}</b> "
+            f"{verdict} &nbsp;<span style='color:{MUTED}'>(" +
+            QT_TRANSLATE_NOOP(_CONTEXT, "norms over the P = {P} samples").format(P=upd.pas.X.shape[1]) +
+            ")</span>")
+    return VanishingFrame(r, r.z.astype(float), norms, bound, title, info, hist, updates, levels)
