@@ -2,10 +2,287 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>CellEquation</name>
+        <message>
+            <source>Who taught whom: one cell</source>
+            <translation>谁教了谁：一个单元格</translation>
+        </message>
+        <message>
+            <source>τ: the error that entered at step t = {t}; c: the copy at step {c}.</source>
+            <translation>τ：在时间步 t = {t} 进入的误差；c：时间步 {c} 处的副本。</translation>
+        </message>
+        <message>
+            <source>This error never reached this copy: the cell is zero.</source>
+            <translation>这个误差从未到达这个副本：该单元格为零。</translation>
+        </message>
+        <message>
+            <source>Sample l = {l}:</source>
+            <translation>样本 l = {l}：</translation>
+        </message>
+        <message>
+            <source>Of this error's whole change ‖Σ&lt;sub&gt;c&lt;/sub&gt; C(τ, c)‖ = {row}, and of the update's ‖Δ{p}‖/η = {total}.</source>
+            <translation>占这个误差的全部变化 ‖Σ&lt;sub&gt;c&lt;/sub&gt; C(τ, c)‖ = {row}，以及这次更新的 ‖Δ{p}‖/η = {total}。</translation>
+        </message>
+    </context>
+    <context>
         <name>Context Menu</name>
         <message>
             <source>Set Color</source>
             <translation>设置颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>Explain</name>
+        <message>
+            <source>signal x·w</source>
+            <translation>信号 x·w</translation>
+        </message>
+        <message>
+            <source>error δ·w</source>
+            <translation>误差 δ·w</translation>
+        </message>
+        <message>
+            <source>share δ·input</source>
+            <translation>份额 δ·输入</translation>
+        </message>
+        <message>
+            <source>weight w</source>
+            <translation>权重 w</translation>
+        </message>
+        <message>
+            <source>during this pass</source>
+            <translation>在这次传播中</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>来自</translation>
+        </message>
+        <message>
+            <source>hidden</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>当前</translation>
+        </message>
+        <message>
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>sample</source>
+            <translation>样本</translation>
+        </message>
+        <message>
+            <source>shown</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>column {c}: outside the current window</source>
+            <translation>第 {c} 列：在当前窗口之外</translation>
+        </message>
+        <message>
+            <source>the state entering the window (a constant: no error flows further back)</source>
+            <translation>进入窗口的状态（一个常量：误差不再继续往回流）</translation>
+        </message>
+        <message>
+            <source>δ not computed yet at this micro-step</source>
+            <translation>在这个微步，δ 尚未计算</translation>
+        </message>
+        <message>
+            <source>not computed yet at this micro-step</source>
+            <translation>在这个微步尚未计算</translation>
+        </message>
+        <message>
+            <source>no target at this step: no error enters here</source>
+            <translation>这一步没有目标：没有误差从这里进入</translation>
+        </message>
+        <message>
+            <source>input → hidden</source>
+            <translation>输入 → 隐藏</translation>
+        </message>
+        <message>
+            <source>previous hidden → hidden</source>
+            <translation>上一隐藏 → 隐藏</translation>
+        </message>
+        <message>
+            <source>hidden → output</source>
+            <translation>隐藏 → 输出</translation>
+        </message>
+        <message>
+            <source>change −η ∂C/∂w</source>
+            <translation>变化 −η ∂C/∂w</translation>
+        </message>
+        <message>
+            <source>η × share (this copy's part of Δw)</source>
+            <translation>η × 份额（这个副本在 Δw 中的部分）</translation>
+        </message>
+        <message>
+            <source>nothing flows along this edge at this micro-step</source>
+            <translation>在这个微步，这条边上没有流动</translation>
+        </message>
+        <message>
+            <source>update {n}</source>
+            <translation>更新 {n}</translation>
+        </message>
+        <message>
+            <source>phase: {phase}</source>
+            <translation>阶段：{phase}</translation>
+        </message>
+        <message>
+            <source>step {i}/{n}</source>
+            <translation>步 {i}/{n}</translation>
+        </message>
+        <message>
+            <source>cost {value}</source>
+            <translation>代价 {value}</translation>
+        </message>
+        <message>
+            <source>{task}: {scheme}, sample l = {l}</source>
+            <translation>{task}：{scheme}，样本 l = {l}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export frames</source>
+            <translation>导出帧</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>How often</source>
+            <translation>频率</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>Playback speed of the GIF or MP4 (a GIF frame lasts a multiple of 10 ms)</source>
+            <translation>GIF 或 MP4 的播放速度（GIF 的每帧时长是 10 毫秒的整数倍）</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>include the cost plot</source>
+            <translation>包含代价曲线</translation>
+        </message>
+        <message>
+            <source>include the caption (task, update, phase, t, z, cost)</source>
+            <translation>包含说明文字（任务、更新、阶段、t、z、代价）</translation>
+        </message>
+        <message>
+            <source>include the fold-back panel</source>
+            <translation>包含权重折叠面板</translation>
+        </message>
+        <message>
+            <source>Draw the fold-back panel under the network: each copy's contribution to ΔV, ΔU, ΔW, their running sum and the weights before and after the update</source>
+            <translation>在网络下方绘制权重折叠面板：每个副本对 ΔV、ΔU、ΔW 的贡献、它们的累计和，以及更新前后的权重</translation>
+        </message>
+        <message>
+            <source>include the vanishing-gradient panel</source>
+            <translation>包含梯度消失面板</translation>
+        </message>
+        <message>
+            <source>Draw the vanishing / exploding panel: ‖δ(t−z)‖ against z with its bound, and its history over the exported updates</source>
+            <translation>绘制梯度消失 / 爆炸面板：‖δ(t−z)‖ 随 z 的变化及其上界，以及在导出的各次更新中的历史</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>The export replays a copy of the session: the window stays where it is.</source>
+            <translation>导出会重放会话的一个副本：窗口保持原状。</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Folder for the PNG frames</source>
+            <translation>存放 PNG 帧的文件夹</translation>
+        </message>
+        <message>
+            <source>GIF image (*.gif)</source>
+            <translation>GIF 图像 (*.gif)</translation>
+        </message>
+        <message>
+            <source>MP4 video (*.mp4)</source>
+            <translation>MP4 视频 (*.mp4)</translation>
+        </message>
+        <message>
+            <source>Save the {format}</source>
+            <translation>保存 {format}</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>正在导出</translation>
+        </message>
+        <message>
+            <source>Rendering frames…</source>
+            <translation>正在渲染帧…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>frame {done}/{total}</source>
+            <translation>帧 {done}/{total}</translation>
+        </message>
+        <message>
+            <source>frame {done}</source>
+            <translation>帧 {done}</translation>
+        </message>
+        <message>
+            <source>Export failed after {n} frames: {error}</source>
+            <translation>导出在 {n} 帧之后失败：{error}</translation>
+        </message>
+        <message>
+            <source>Cancelled: {n} PNG frames kept in {where}</source>
+            <translation>已取消：{n} 个 PNG 帧保留在 {where}</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written</source>
+            <translation>已取消：没有写入任何内容</translation>
+        </message>
+        <message>
+            <source>Exported {n} frames to {where}</source>
+            <translation>已导出 {n} 帧到 {where}</translation>
+        </message>
+        <message>
+            <source>(stopped early: {why})</source>
+            <translation>（提前停止：{why}）</translation>
         </message>
     </context>
     <context>
@@ -77,6 +354,57 @@
         <message>
             <source>Scalable Vector Graphics (SVG)</source>
             <translation>可缩放矢量图形（SVG）</translation>
+        </message>
+    </context>
+    <context>
+        <name>FoldbackPanel</name>
+        <message>
+            <source>update applied</source>
+            <translation>更新已应用</translation>
+        </message>
+        <message>
+            <source>update not applied yet</source>
+            <translation>更新尚未应用</translation>
+        </message>
+        <message>
+            <source>Fold-back</source>
+            <translation>权重折叠</translation>
+        </message>
+        <message>
+            <source>of update {n} (steps {a}–{b}): {folded} of {L} copies folded into the sum (✓). Each copy's term is summed over the P = {P} samples; Δ = η · Σ with η = {eta}</source>
+            <translation>更新 {n}（时间步 {a}–{b}）：{L} 个副本中已有 {folded} 个折叠进总和（✓）。每个副本的项对 P = {P} 个样本求和；Δ = η · Σ，η = {eta}</translation>
+        </message>
+        <message>
+            <source>(clipped)</source>
+            <translation>（已裁剪）</translation>
+        </message>
+        <message>
+            <source>Scales shared: terms and sums ±{terms}, weights ±{weights}.</source>
+            <translation>共用刻度：各项与总和 ±{terms}，权重 ±{weights}。</translation>
+        </message>
+        <message>
+            <source>Σ folded copies (Δ/η)</source>
+            <translation>Σ 已折叠副本（Δ/η）</translation>
+        </message>
+        <message>
+            <source>before the update</source>
+            <translation>更新前</translation>
+        </message>
+        <message>
+            <source>after the update</source>
+            <translation>更新后</translation>
+        </message>
+        <message>
+            <source>δ · input</source>
+            <translation>δ · 输入</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>Click a cell for its formula.</source>
+            <translation>点击单元格查看它的公式。</translation>
         </message>
     </context>
     <context>
@@ -295,6 +623,124 @@
         </message>
     </context>
     <context>
+        <name>GeneratePanel</name>
+        <message>
+            <source>Symbols to start from: one character each, or names separated by spaces when they are longer</source>
+            <translation>起始符号：每个一个字符；若符号名更长，则用空格分隔</translation>
+        </message>
+        <message>
+            <source>How many symbols to generate after the prefix</source>
+            <translation>在前缀之后生成多少个符号</translation>
+        </message>
+        <message>
+            <source>Temperature T of softmax(net / T): below 1 sharper (towards the most likely symbol), above 1 flatter (towards uniform)</source>
+            <translation>softmax(net / T) 的温度 T：小于 1 更尖锐（趋向最可能的符号），大于 1 更平坦（趋向均匀）</translation>
+        </message>
+        <message>
+            <source>Seed of the draws: the same seed gives the same sample</source>
+            <translation>抽样的种子：相同的种子得到相同的样本</translation>
+        </message>
+        <message>
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Run the prefix through the current network, then draw each next symbol from its own prediction and feed it back</source>
+            <translation>用当前网络处理前缀，然后从网络自己的预测中抽取每个下一个符号并反馈回去</translation>
+        </message>
+        <message>
+            <source>The prefix followed by the generated symbols</source>
+            <translation>前缀及其后生成的符号</translation>
+        </message>
+        <message>
+            <source>&amp;Prefix:</source>
+            <translation>前缀(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Length:</source>
+            <translation>长度(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Temperature:</source>
+            <translation>温度(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Seed:</source>
+            <translation>种子(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>This network cannot generate: {0}.</source>
+            <translation>这个网络无法生成：{0}。</translation>
+        </message>
+        <message>
+            <source>Generates from the network as it is now (after {0} updates).</source>
+            <translation>用网络的当前状态生成（经过 {0} 次更新）。</translation>
+        </message>
+        <message>
+            <source>Give a prefix: at least one symbol to start from.</source>
+            <translation>请给出前缀：至少一个起始符号。</translation>
+        </message>
+        <message>
+            <source>Not generated: {0}</source>
+            <translation>未生成：{0}</translation>
+        </message>
+        <message>
+            <source>{0} symbols at T = {1}, seed {2}, after {3} updates.</source>
+            <translation>{0} 个符号，T = {1}，种子 {2}，经过 {3} 次更新。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradcheckPanel</name>
+        <message>
+            <source>Check gradients</source>
+            <translation>检验梯度</translation>
+        </message>
+        <message>
+            <source>compare the engine's ∂C/∂w with central finite differences (ε = {eps}, clipping off) on the current weights and window</source>
+            <translation>在当前权重和窗口上，把引擎的 ∂C/∂w 与中心有限差分比较（ε = {eps}，关闭裁剪）</translation>
+        </message>
+        <message>
+            <source>parameter</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>largest relative error</source>
+            <translation>最大相对误差</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Press the button to compare the engine's gradients with central finite differences (pass: relative error ≤ {tol}).</source>
+            <translation>按下按钮，把引擎的梯度与中心有限差分比较（通过条件：相对误差 ≤ {tol}）。</translation>
+        </message>
+        <message>
+            <source>The update has changed since: check again.</source>
+            <translation>此后更新已改变：请重新检验。</translation>
+        </message>
+        <message>
+            <source>all pass</source>
+            <translation>全部通过</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <source>update {n}, window steps {a}–{b}, P = {P}, every error reaching the window start; ε = {eps}, clipping off, {evals} cost evaluations. Error = max|a − n| / (max|a| + max|n|), pass ≤ {tol}.</source>
+            <translation>更新 {n}，窗口时间步 {a}–{b}，P = {P}，每个误差都传到窗口起点；ε = {eps}，关闭裁剪，{evals} 次代价计算。误差 = max|a − n| / (max|a| + max|n|)，≤ {tol} 即通过。</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>FAIL</source>
+            <translation>未通过</translation>
+        </message>
+    </context>
+    <context>
         <name>GradiantEditorItem</name>
         <message>
             <source>RGB</source>
@@ -370,6 +816,222 @@
         </message>
     </context>
     <context>
+        <name>PredictionStrip</name>
+        <message>
+            <source>Per step of the update's window: x the input, d the target, y the network's prediction (with its probability); green right, red wrong, orange outline the step just revealed</source>
+            <translation>更新窗口中的每一步：x 是输入，d 是目标，y 是网络的预测（及其概率）；绿色为正确，红色为错误，橙色轮廓为刚显示的一步</translation>
+        </message>
+        <message>
+            <source>t = {0}</source>
+            <translation>t = {0}</translation>
+        </message>
+        <message>
+            <source>x: {0}</source>
+            <translation>x：{0}</translation>
+        </message>
+        <message>
+            <source>d: {0}</source>
+            <translation>d：{0}</translation>
+        </message>
+        <message>
+            <source>d: –</source>
+            <translation>d：–</translation>
+        </message>
+        <message>
+            <source>y: …</source>
+            <translation>y：…</translation>
+        </message>
+        <message>
+            <source>y: {0}</source>
+            <translation>y：{0}</translation>
+        </message>
+        <message>
+            <source>{0} {1}%{2}</source>
+            <translation>{0} {1}%{2}</translation>
+        </message>
+        <message>
+            <source>Sample l = {0}: target and output values; mean ‖d − y‖ so far {1}</source>
+            <translation>样本 l = {0}：目标值与输出值；目前平均 ‖d − y‖ 为 {1}</translation>
+        </message>
+        <message>
+            <source>Sample l = {0}: {1} of {2} predictions scored so far are right</source>
+            <translation>样本 l = {0}：目前已计分的 {2} 个预测中有 {1} 个正确</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnfoldedView</name>
+        <message>
+            <source>showing strongest {k} of {n} edges</source>
+            <translation>显示 {n} 条边中最强的 {k} 条</translation>
+        </message>
+        <message>
+            <source>edges: {what}</source>
+            <translation>边：{what}</translation>
+        </message>
+        <message>
+            <source>node fill: activation</source>
+            <translation>节点填充：激活值</translation>
+        </message>
+        <message>
+            <source>node outline: δ</source>
+            <translation>节点轮廓：δ</translation>
+        </message>
+        <message>
+            <source>hollow grey: not revealed yet</source>
+            <translation>空心灰色：尚未显示</translation>
+        </message>
+        <message>
+            <source>fill</source>
+            <translation>填充</translation>
+        </message>
+        <message>
+            <source>edges</source>
+            <translation>边</translation>
+        </message>
+        <message>
+            <source>outline</source>
+            <translation>轮廓</translation>
+        </message>
+        <message>
+            <source>forward pass</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <source>backward (BPTT)</source>
+            <translation>反向（BPTT）</translation>
+        </message>
+        <message>
+            <source>tooltip error: {error}</source>
+            <translation>提示信息出错：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VanishingFactorsPanel</name>
+        <message>
+            <source>Split the steps back of the whole update's δ, or of one error's δ alone</source>
+            <translation>拆分整次更新的 δ 的往回各步，或单独一个误差的 δ</translation>
+        </message>
+        <message>
+            <source>&amp;δ of:</source>
+            <translation>δ 来自(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>copy c at step t (the δ leaves c for c − 1)</source>
+            <translation>时间步 t 处的副本 c（δ 从 c 流向 c − 1）</translation>
+        </message>
+        <message>
+            <source>factor of one step back</source>
+            <translation>往回一步的因子</translation>
+        </message>
+        <message>
+            <source>U factor ‖Uᵀδ(c)‖/‖δ(c)‖</source>
+            <translation>U 因子 ‖Uᵀδ(c)‖/‖δ(c)‖</translation>
+        </message>
+        <message>
+            <source>f′ factor ‖f′ ⊙ Uᵀδ(c)‖/‖Uᵀδ(c)‖</source>
+            <translation>f′ 因子 ‖f′ ⊙ Uᵀδ(c)‖/‖Uᵀδ(c)‖</translation>
+        </message>
+        <message>
+            <source>measured ‖δ(c−1)‖/‖δ(c)‖ = their product</source>
+            <translation>测得的 ‖δ(c−1)‖/‖δ(c)‖ = 二者之积</translation>
+        </message>
+        <message>
+            <source>copy at step t</source>
+            <translation>时间步 t 处的副本</translation>
+        </message>
+        <message>
+            <source>saturated units</source>
+            <translation>饱和单元</translation>
+        </message>
+        <message>
+            <source>the whole update</source>
+            <translation>整次更新</translation>
+        </message>
+        <message>
+            <source>the error at t = {0} alone</source>
+            <translation>单独 t = {0} 处的误差</translation>
+        </message>
+        <message>
+            <source>δ of {0}: {1} steps back shown so far.</source>
+            <translation>{0} 的 δ：目前已显示往回 {1} 步。</translation>
+        </message>
+        <message>
+            <source>Over them: U × {0}, f′ × {1}.</source>
+            <translation>在这些单元上：U × {0}，f′ × {1}。</translation>
+        </message>
+        <message>
+            <source>Saturated: f′ &amp;lt; {0} (10 % of max f′ of {1}); {2} units per copy.</source>
+            <translation>饱和：f′ &amp;lt; {0}（{1} 的最大 f′ 的 10 %）；每个副本 {2} 个单元。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VanishingPanel</name>
+        <message>
+            <source>no error enters in this window</source>
+            <translation>在这个窗口中没有误差进入</translation>
+        </message>
+        <message>
+            <source>error entering at t = step {step}</source>
+            <translation>在 t = 时间步 {step} 进入的误差</translation>
+        </message>
+        <message>
+            <source>update {n}</source>
+            <translation>更新 {n}</translation>
+        </message>
+        <message>
+            <source>measured</source>
+            <translation>实测</translation>
+        </message>
+        <message>
+            <source>bound</source>
+            <translation>上界</translation>
+        </message>
+        <message>
+            <source>&amp;lt; 1: the bound vanishes</source>
+            <translation>&amp;lt; 1：上界趋于消失</translation>
+        </message>
+        <message>
+            <source>≥ 1: exploding is possible</source>
+            <translation>≥ 1：可能发生梯度爆炸</translation>
+        </message>
+        <message>
+            <source>norms over the P = {P} samples</source>
+            <translation>对 P = {P} 个样本取范数</translation>
+        </message>
+        <message>
+            <source>z (copies back from t)</source>
+            <translation>z（从 t 往回的副本数）</translation>
+        </message>
+        <message>
+            <source>update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>log&lt;sub&gt;10&lt;/sub&gt; ‖δ(t−z)‖ over the updates played (last {n} kept)</source>
+            <translation>已播放各次更新的 log&lt;sub&gt;10&lt;/sub&gt; ‖δ(t−z)‖（保留最近 {n} 次）</translation>
+        </message>
+        <message>
+            <source>target spectral radius ρ(U) (largest |eigenvalue| of U)</source>
+            <translation>目标谱半径 ρ(U)（U 的最大 |特征值|）</translation>
+        </message>
+        <message>
+            <source>Rescale U</source>
+            <translation>缩放 U</translation>
+        </message>
+        <message>
+            <source>multiply U by ρ / ρ(U): the current update is recomputed with the new U</source>
+            <translation>把 U 乘以 ρ / ρ(U)：用新的 U 重新计算当前更新</translation>
+        </message>
+        <message>
+            <source>set ρ(U) =</source>
+            <translation>设定 ρ(U) =</translation>
+        </message>
+        <message>
+            <source>U rescaled: ρ(U) = {rho}, σ&lt;sub&gt;max&lt;/sub&gt;(U) = {sigma}</source>
+            <translation>U 已缩放：ρ(U) = {rho}，σ&lt;sub&gt;max&lt;/sub&gt;(U) = {sigma}</translation>
+        </message>
+    </context>
+    <context>
         <name>ViewBox</name>
         <message>
             <source>ViewBox options</source>
@@ -397,6 +1059,141 @@
         </message>
     </context>
     <context>
+        <name>WhoTaughtPanel</name>
+        <message>
+            <source>V (input → hidden)</source>
+            <translation>V（输入 → 隐藏）</translation>
+        </message>
+        <message>
+            <source>U (recurrent)</source>
+            <translation>U（循环）</translation>
+        </message>
+        <message>
+            <source>θ_h (hidden bias)</source>
+            <translation>θ_h（隐藏偏置）</translation>
+        </message>
+        <message>
+            <source>Which weights' change to itemize: A[τ, c] = ‖C(τ, c)‖ with C_V = Σ_l δ^(τ)(c) x(c)ᵀ, C_U = Σ_l δ^(τ)(c) s(c−1)ᵀ, C_θ = Σ_l δ^(τ)(c)</source>
+            <translation>逐项列出哪组权重的变化：A[τ, c] = ‖C(τ, c)‖，其中 C_V = Σ_l δ^(τ)(c) x(c)ᵀ，C_U = Σ_l δ^(τ)(c) s(c−1)ᵀ，C_θ = Σ_l δ^(τ)(c)</translation>
+        </message>
+        <message>
+            <source>&amp;Weights:</source>
+            <translation>权重(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Show what &amp;truncation cut</source>
+            <translation>显示截断去掉的部分(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Also draw the copies BPTT(h; h′) never reaches, hatched, with their values from full-depth BPTT on the same window and weights</source>
+            <translation>同时用阴影线画出 BPTT(h; h′) 永远到达不了的副本，其数值来自相同窗口和权重上的全深度 BPTT</translation>
+        </message>
+        <message>
+            <source>Show one error's δ flowing back alone in the unfolded view (hovering a row of the matrix does the same while the mouse is on it)</source>
+            <translation>在展开视图中单独显示一个误差的 δ 往回流动（鼠标悬停在矩阵的某一行上时效果相同）</translation>
+        </message>
+        <message>
+            <source>&amp;One error source:</source>
+            <translation>单一误差来源(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Hover a row to show that error's δ alone in the unfolded view; click a cell for its formula. Keyboard: arrows move a cell cursor, Enter opens its formula, Escape leaves.</source>
+            <translation>悬停在某一行上，可在展开视图中单独显示该误差的 δ；点击单元格查看它的公式。键盘：方向键移动单元格光标，Enter 打开其公式，Escape 退出。</translation>
+        </message>
+        <message>
+            <source>τ: error entered at step</source>
+            <translation>τ：误差进入的时间步</translation>
+        </message>
+        <message>
+            <source>c: copy at step</source>
+            <translation>c：副本所在的时间步</translation>
+        </message>
+        <message>
+            <source>log₁₀ ‖C(τ, c)‖</source>
+            <translation>log₁₀ ‖C(τ, c)‖</translation>
+        </message>
+        <message>
+            <source>cos(scheme, full)</source>
+            <translation>cos(方案, 完整)</translation>
+        </message>
+        <message>
+            <source>‖scheme − full‖/‖full‖</source>
+            <translation>‖方案 − 完整‖/‖完整‖</translation>
+        </message>
+        <message>
+            <source>update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>Hover a cell to read it; click it for its formula.</source>
+            <translation>悬停在单元格上查看数值；点击查看它的公式。</translation>
+        </message>
+        <message>
+            <source>every error (the whole update)</source>
+            <translation>所有误差（整次更新）</translation>
+        </message>
+        <message>
+            <source>τ: the error at t = {0}</source>
+            <translation>τ：t = {0} 处的误差</translation>
+        </message>
+        <message>
+            <source>‖Δ{0}‖/η = &lt;b&gt;{1}&lt;/b&gt;</source>
+            <translation>‖Δ{0}‖/η = &lt;b&gt;{1}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>(so far: BPTT is still going back)</source>
+            <translation>（到目前为止：BPTT 仍在往回进行）</translation>
+        </message>
+        <message>
+            <source>Update {0}</source>
+            <translation>更新 {0}</translation>
+        </message>
+        <message>
+            <source>The full-depth comparison needs the sequence's history, which this update no longer has.</source>
+            <translation>全深度比较需要序列的历史，而这次更新已不再保留它。</translation>
+        </message>
+        <message>
+            <source>Truncation cut &lt;b&gt;{0} %&lt;/b&gt; of ‖Δ{1}‖ (hatched cells).</source>
+            <translation>截断去掉了 ‖Δ{1}‖ 的 &lt;b&gt;{0} %&lt;/b&gt;（阴影单元格）。</translation>
+        </message>
+        <message>
+            <source>Scheme vs full BPTT: cos V {0}, U {1}, W {2}; relative error V {3}, U {4}, W {5}.</source>
+            <translation>方案与完整 BPTT 比较：cos V {0}，U {1}，W {2}；相对误差 V {3}，U {4}，W {5}。</translation>
+        </message>
+        <message>
+            <source>The scheme cuts nothing on this update: its gradient is the full-depth one (cos = 1).</source>
+            <translation>这次更新中该方案没有去掉任何部分：它的梯度就是全深度梯度（cos = 1）。</translation>
+        </message>
+        <message>
+            <source>A[τ, c] = ‖C_{0}(τ, c)‖, rows τ where the error entered, columns c the copy it reached</source>
+            <translation>A[τ, c] = ‖C_{0}(τ, c)‖，行 τ 为误差进入处，列 c 为误差到达的副本</translation>
+        </message>
+        <message>
+            <source>cut by the truncation; full-depth value</source>
+            <translation>被截断去掉；全深度的值</translation>
+        </message>
+        <message>
+            <source>computed</source>
+            <translation>已计算</translation>
+        </message>
+        <message>
+            <source>error at t = {0}, copy at step {1}: ‖C_{2}‖ = &lt;b&gt;{3}&lt;/b&gt; ({4})</source>
+            <translation>t = {0} 处的误差，时间步 {1} 处的副本：‖C_{2}‖ = &lt;b&gt;{3}&lt;/b&gt;（{4}）</translation>
+        </message>
+        <message>
+            <source>error at t = {0}, copy at step {1}: BPTT has not reached it yet</source>
+            <translation>t = {0} 处的误差，时间步 {1} 处的副本：BPTT 尚未到达</translation>
+        </message>
+        <message>
+            <source>error at t = {0}, copy at step {1}: no contribution (no error enters at t, or c &amp;gt; t)</source>
+            <translation>t = {0} 处的误差，时间步 {1} 处的副本：没有贡献（t 处没有误差进入，或 c &amp;gt; t）</translation>
+        </message>
+        <message>
+            <source>row total (this error's whole change) {0}; column total (this copy's fold-back term) {1}</source>
+            <translation>行合计（这个误差的全部变化）{0}；列合计（这个副本的权重折叠项）{1}</translation>
+        </message>
+    </context>
+    <context>
         <name>i18n</name>
         <message>
             <source>&amp;Language</source>
@@ -405,6 +1202,29 @@
         <message>
             <source>System default</source>
             <translation>跟随系统</translation>
+        </message>
+    </context>
+    <context>
+        <name>phases</name>
+        <message>
+            <source>forward pass</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <source>output error δ_k</source>
+            <translation>输出误差 δ_k</translation>
+        </message>
+        <message>
+            <source>BPTT δ_j(t−z)</source>
+            <translation>BPTT δ_j(t−z)</translation>
+        </message>
+        <message>
+            <source>fold-back ΔV ΔU ΔW</source>
+            <translation>权重折叠 ΔV ΔU ΔW</translation>
+        </message>
+        <message>
+            <source>update</source>
+            <translation>更新</translation>
         </message>
     </context>
 </TS>

@@ -22,9 +22,10 @@ Rich text only: <sub>, <sup>, <b>, <i>, tables; no LaTeX. The first ``<b>`` of
 every equation's HTML is its main result (what :attr:`Equation.value` holds),
 so tests and tools can read it back with :func:`parse_number`.
 
-Translation: fixed phrases are marked with :func:`QT_TRANSLATE_NOOP` (a plain
-function returning its text, the name pyside6-lupdate looks for), with the Qt
-side's context names, so they can be translated later without importing Qt here.
+Translation (no Qt here): text is built through
+:func:`visualizer.model.i18n_marks.translate` with a literal context, which the
+window points at Qt's translator; constants are marked with ``QT_TRANSLATE_NOOP``
+and translated where they are used.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import activations as act
+from visualizer.model.i18n_marks import QT_TRANSLATE_NOOP, translate
 
 #: terms of a long sum that are written out; the rest are counted
 MAX_TERMS = 4
@@ -48,18 +50,33 @@ SLOPE_IN_NET = {"sigmoid": "σ(net) (1 − σ(net))", "tanh": "1 / cosh²(net)",
 MATRIX = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for translation in ``context`` and return it unchanged (no Qt here)."""
-    return text
 
-
-_C = "Explain"
 
 #: what an edge shows in each edge mode (tooltips, the view's legend)
-EDGE_MODE_TEXT = {"signal": QT_TRANSLATE_NOOP(_C, "signal x·w"),
-                  "error": QT_TRANSLATE_NOOP(_C, "error δ·w"),
-                  "share": QT_TRANSLATE_NOOP(_C, "share δ·input"),
-                  "weight": QT_TRANSLATE_NOOP(_C, "weight w")}
+EDGE_MODE_TEXT = {"signal": QT_TRANSLATE_NOOP("Explain", "signal x·w"),
+                  "error": QT_TRANSLATE_NOOP("Explain", "error δ·w"),
+                  "share": QT_TRANSLATE_NOOP("Explain", "share δ·input"),
+                  "weight": QT_TRANSLATE_NOOP("Explain", "weight w")}
+
+
+#: words the tooltips set beside the notation, marked here because lupdate cannot read
+#: calls inside f-strings; :func:`_word` translates them where they are used
+TOOLTIP_WORDS = (
+    QT_TRANSLATE_NOOP("Explain", "during this pass"),
+    QT_TRANSLATE_NOOP("Explain", "from"),
+    QT_TRANSLATE_NOOP("Explain", "hidden"),
+    QT_TRANSLATE_NOOP("Explain", "input"),
+    QT_TRANSLATE_NOOP("Explain", "now"),
+    QT_TRANSLATE_NOOP("Explain", "output"),
+    QT_TRANSLATE_NOOP("Explain", "sample"),
+    QT_TRANSLATE_NOOP("Explain", "shown"),
+    QT_TRANSLATE_NOOP("Explain", "target"),
+)
+
+
+def _word(text: str) -> str:
+    """A marked word or phrase of this module in the language the window speaks."""
+    return translate("Explain", text)
 
 
 # -- the one number formatter -----------------------------------------------------
@@ -674,7 +691,7 @@ def _table(rows) -> str:
 
 
 def _outside(c: int) -> str:
-    return "<i>" + QT_TRANSLATE_NOOP(_C, "column {c}: outside the current window").format(c=c) + "</i>"
+    return "<i>" + translate("Explain", "column {c}: outside the current window").format(c=c) + "</i>"
 
 
 def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
@@ -687,15 +704,15 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
     l = ctx.l
     if cw == -1:
         lab = "s(0)" if ctx.w0 == 0 else f"s({ctx.w0})"
-        return (f"<b>{QT_TRANSLATE_NOOP(_C, 'hidden')} {sub('s', unit)}</b> ({lab}): " +
-                QT_TRANSLATE_NOOP(_C, "the state entering the window (a constant: no error flows "
-                                      "further back)") + f"<br>{QT_TRANSLATE_NOOP(_C, 'sample')} "
+        return (f"<b>{_word('hidden')} {sub('s', unit)}</b> ({lab}): " +
+                translate("Explain", "the state entering the window (a constant: no error flows "
+                                      "further back)") + f"<br>{_word('sample')} "
                 f"l = {l + 1}" + _table([(sub("s", unit), _shown(frame.s[0, unit]))]))
     tt = when(ctx.z(cw))
     where = ctx.where(cw)
     if layer == "x":
         rows = [(f"{sub('x', 'i')}({tt})", _shown(frame.x[c, unit]))]
-        return (f"<b>{QT_TRANSLATE_NOOP(_C, 'input')} {sub('x', unit)}({tt})</b> (i = {unit})"
+        return (f"<b>{_word('input')} {sub('x', unit)}({tt})</b> (i = {unit})"
                 f"{_label(session.task.input_labels, unit)}<br>{where}{_table(rows)}")
     if layer == "s":
         s = frame.s[c + 1, unit]
@@ -708,11 +725,11 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
             rows.append((f"{sub('δ', 'j')}({tt})", _h(d)))
             rows.append((f"= f′({sub('net', 'j')}({tt})) = {act.SLOPE_IN_S[net.hidden]}", _h(slope)))
             rows.extend(_delta_sources(ctx, cw, unit, slope, d))
-        text = f"<b>{QT_TRANSLATE_NOOP(_C, 'hidden')} {sub('s', unit)}({tt})</b> (j = {unit})<br>{where}{_table(rows)}"
+        text = f"<b>{_word('hidden')} {sub('s', unit)}({tt})</b> (j = {unit})<br>{where}{_table(rows)}"
         if math.isnan(d) and revealed:
-            text += "<i>" + QT_TRANSLATE_NOOP(_C, "δ not computed yet at this micro-step") + "</i>"
+            text += "<i>" + translate("Explain", "δ not computed yet at this micro-step") + "</i>"
         elif not revealed:
-            text += "<i>" + QT_TRANSLATE_NOOP(_C, "not computed yet at this micro-step") + "</i>"
+            text += "<i>" + translate("Explain", "not computed yet at this micro-step") + "</i>"
         return text
     y = frame.y[c, unit]
     revealed = not math.isnan(y)
@@ -720,17 +737,17 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
             (f"{sub('y', 'k')}({tt}) = g({sub('net', 'k')}({tt})), g = {net.output}", _shown(y))]
     targets = ctx.pas.deltas.targets
     if targets[cw, l]:
-        rows.append((f"{QT_TRANSLATE_NOOP(_C, 'target')} {sub('d', 'k')}({tt})",
+        rows.append((f"{_word('target')} {sub('d', 'k')}({tt})",
                      _h(ctx.pas.D[cw, l, unit])))
     d = frame.delta_y[c, unit] if frame.delta_y is not None else math.nan
     if not math.isnan(d):
         rows.append((f"{sub('δ', 'k')}({tt})", _h(d)))
-    text = (f"<b>{QT_TRANSLATE_NOOP(_C, 'output')} {sub('y', unit)}({tt})</b> (k = {unit})"
+    text = (f"<b>{_word('output')} {sub('y', unit)}({tt})</b> (k = {unit})"
             f"{_label(session.task.output_labels, unit)}<br>{where}{_table(rows)}")
     if not targets[cw, l]:
-        text += "<i>" + QT_TRANSLATE_NOOP(_C, "no target at this step: no error enters here") + "</i>"
+        text += "<i>" + translate("Explain", "no target at this step: no error enters here") + "</i>"
     elif not revealed:
-        text += "<i>" + QT_TRANSLATE_NOOP(_C, "not computed yet at this micro-step") + "</i>"
+        text += "<i>" + translate("Explain", "not computed yet at this micro-step") + "</i>"
     return text
 
 
@@ -746,18 +763,18 @@ def _delta_sources(ctx: Context, cw: int, j: int, slope: float, d: float):
     z = ctx.z(cw)
     tt, tn = when(z), when(z - 1)
     from_y_row = (f"Σ<sub>k</sub> {sub('δ', 'k')}({tt}) {sub('w', 'kj')}  "
-                  f"{QT_TRANSLATE_NOOP(_C, 'from')} y({tt})")
+                  f"{_word('from')} y({tt})")
     if last:        # the last copy: only its own output sends error back
         return [(f"&nbsp;&nbsp;× {from_y_row}", _h(from_y))]
     return [(f"&nbsp;&nbsp;× ( {from_y_row}", _h(from_y)),
             (f"&nbsp;&nbsp;+ Σ<sub>h</sub> {sub('δ', 'h')}({tn}) {sub('u', 'hj')}  "
-             f"{QT_TRANSLATE_NOOP(_C, 'from')} s({tn}) )", _h(from_s))]
+             f"{_word('from')} s({tn}) )", _h(from_s))]
 
 
 _EDGE_NAMES = {
-    "V": ("v", "x", "i", "s", "j", QT_TRANSLATE_NOOP(_C, "input → hidden")),
-    "U": ("u", "s", "h", "s", "j", QT_TRANSLATE_NOOP(_C, "previous hidden → hidden")),
-    "W": ("w", "s", "j", "y", "k", QT_TRANSLATE_NOOP(_C, "hidden → output")),
+    "V": ("v", "x", "i", "s", "j", QT_TRANSLATE_NOOP("Explain", "input → hidden")),
+    "U": ("u", "s", "h", "s", "j", QT_TRANSLATE_NOOP("Explain", "previous hidden → hidden")),
+    "W": ("w", "s", "j", "y", "k", QT_TRANSLATE_NOOP("Explain", "hidden → output")),
 }
 
 
@@ -771,21 +788,21 @@ def edge_tooltip(session, frame, matrix: str, c: int, row: int, col: int) -> str
     z = ctx.z(cw)
     tt, ts = when(z), when(z + 1 if matrix == "U" else z)
     title = (f"<b>{w_name}<sub>{di}{si}</sub></b> = {w_name}<sub>{row},{col}</sub>: "
-             f"{src}<sub>{col}</sub>({ts}) → {dst}<sub>{row}</sub>({tt}) ({what})")
+             f"{src}<sub>{col}</sub>({ts}) → {dst}<sub>{row}</sub>({tt}) ({_word(what)})")
     now = getattr(session.net, matrix)[row, col]
-    rows = [(f"{matrix}[{row}, {col}] {QT_TRANSLATE_NOOP(_C, 'now')}", _h(now))]
+    rows = [(f"{matrix}[{row}, {col}] {_word('now')}", _h(now))]
     if session.applied:
-        rows.insert(0, (f"{matrix}[{row}, {col}] {QT_TRANSLATE_NOOP(_C, 'during this pass')}",
+        rows.insert(0, (f"{matrix}[{row}, {col}] {_word('during this pass')}",
                         _h(ctx.weights[matrix][row, col])))
-        rows.append((QT_TRANSLATE_NOOP(_C, "change −η ∂C/∂w"), _h(session.update.change[matrix][row, col])))
+        rows.append((translate("Explain", "change −η ∂C/∂w"), _h(session.update.change[matrix][row, col])))
     value = getattr(frame, f"edge_{matrix}")[c, row, col]
     mode = frame.edge_mode
-    rows.append((f"{QT_TRANSLATE_NOOP(_C, 'shown')}: {EDGE_MODE_TEXT.get(mode, mode)}", _shown(value)))
+    rows.append((f"{_word('shown')}: {_word(EDGE_MODE_TEXT.get(mode, mode))}", _shown(value)))
     if mode == "share" and not math.isnan(value):
-        rows.append((QT_TRANSLATE_NOOP(_C, "η × share (this copy's part of Δw)"), _h(ctx.eta * value)))
+        rows.append((translate("Explain", "η × share (this copy's part of Δw)"), _h(ctx.eta * value)))
     text = f"{title}<br>{ctx.where(cw)}{_table(rows)}"
     if math.isnan(value):
-        text += "<i>" + QT_TRANSLATE_NOOP(_C, "nothing flows along this edge at this micro-step") + "</i>"
+        text += "<i>" + translate("Explain", "nothing flows along this edge at this micro-step") + "</i>"
     return text
 
 
@@ -807,13 +824,13 @@ def tooltip(session, frame, kind: str, *index) -> str:
 
 def status_text(st: dict) -> str:
     """One line for the status bar from :meth:`Session.status`."""
-    parts = [QT_TRANSLATE_NOOP(_C, "update {n}").format(n=st["update"]),
-             QT_TRANSLATE_NOOP(_C, "phase: {phase}").format(phase=st["phase_text"]),
-             QT_TRANSLATE_NOOP(_C, "step {i}/{n}").format(i=st["micro"], n=st["micro_total"])]
+    parts = [translate("Explain", "update {n}").format(n=st["update"]),
+             translate("Explain", "phase: {phase}").format(phase=st["phase_text"]),
+             translate("Explain", "step {i}/{n}").format(i=st["micro"], n=st["micro_total"])]
     parts.append(f"t = {st['t']}" if st.get("t") is not None else "t = —")
     parts.append(f"z = {st['z']}" if st.get("z") is not None else "z = —")
     cost = st.get("cost")
-    parts.append(QT_TRANSLATE_NOOP(_C, "cost {value}").format(
+    parts.append(translate("Explain", "cost {value}").format(
         value="—" if cost is None or (isinstance(cost, float) and math.isnan(cost)) else fmt(cost)))
     parts.append(st.get("scheme", ""))
     return "   ·   ".join(p for p in parts if p)
@@ -821,11 +838,11 @@ def status_text(st: dict) -> str:
 
 def caption_text(task_name: str, st: dict) -> str:
     """One line under a frame's title: task, update, phase, t, z, cost (see :meth:`Session.status`)."""
-    parts = [task_name, QT_TRANSLATE_NOOP(_C, "update {n}").format(n=st["update"]), st["phase_text"]]
+    parts = [task_name, translate("Explain", "update {n}").format(n=st["update"]), st["phase_text"]]
     if st["t"] is not None:
         parts.append(f"t = {st['t']}")
     if st["z"] is not None:
         parts.append(f"z = {st['z']}")
     if not math.isnan(st["cost"]):
-        parts.append(QT_TRANSLATE_NOOP(_C, "cost {value}").format(value=fmt(st["cost"])))
+        parts.append(translate("Explain", "cost {value}").format(value=fmt(st["cost"])))
     return "  ·  ".join(parts)
