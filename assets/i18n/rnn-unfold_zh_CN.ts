@@ -34,6 +34,14 @@
     <context>
         <name>Explain</name>
         <message>
+            <source>identity</source>
+            <translation>恒等</translation>
+        </message>
+        <message>
+            <source>1 if net &amp;gt; 0 else 0</source>
+            <translation>net &amp;gt; 0 时为 1，否则为 0</translation>
+        </message>
+        <message>
             <source>signal x·w</source>
             <translation>信号 x·w</translation>
         </message>
@@ -48,6 +56,10 @@
         <message>
             <source>weight w</source>
             <translation>权重 w</translation>
+        </message>
+        <message>
+            <source>1 if s &gt; 0 else 0</source>
+            <translation>s &gt; 0 时为 1，否则为 0</translation>
         </message>
         <message>
             <source>during this pass</source>
@@ -84,6 +96,214 @@
         <message>
             <source>target</source>
             <translation>目标</translation>
+        </message>
+        <message>
+            <source>+ {n} more term</source>
+            <translation>另有 {n} 项</translation>
+        </message>
+        <message>
+            <source>+ {n} more terms</source>
+            <translation>另有 {n} 项</translation>
+        </message>
+        <message>
+            <source>error {delta}</source>
+            <translation>误差 {delta}</translation>
+        </message>
+        <message>
+            <source>copy {when}: step {step} of the sequence, z = {z} (t = step {last}, the window's last copy); sample l = {l}</source>
+            <translation>副本 {when}：序列的第 {step} 步，z = {z}（t = 第 {last} 步，窗口的最后一个副本）；样本 l = {l}</translation>
+        </message>
+        <message>
+            <source>(1 if {v} &amp;gt; 0 else 0)</source>
+            <translation>（{v} &amp;gt; 0 时为 1，否则为 0）</translation>
+        </message>
+        <message>
+            <source>✓ the same number</source>
+            <translation>✓ 数值相同</translation>
+        </message>
+        <message>
+            <source>✗ they differ</source>
+            <translation>✗ 两者不同</translation>
+        </message>
+        <message>
+            <source>written with s, as Bodén does (f′({s})): {slope} = {expr} = {value} &amp;nbsp;{agree}</source>
+            <translation>像 Bodén 那样用 s 表示（f′({s})）：{slope} = {expr} = {value} &amp;nbsp;{agree}</translation>
+        </message>
+        <message>
+            <source>The slope is taken at net and expressed with s = f(net). Putting s into the formula as if it were net, {wrong} = {value}, would be wrong.</source>
+            <translation>斜率在 net 处取值，再用 s = f(net) 表示。若把 s 当作 net 代入公式，得到 {wrong} = {value}，那是错的。</translation>
+        </message>
+        <message>
+            <source>not computed yet: step the forward pass to this copy.</source>
+            <translation>尚未计算：把前向传播单步推进到这个副本。</translation>
+        </message>
+        <message>
+            <source>not computed yet: step BPTT back to this copy.</source>
+            <translation>尚未计算：把 BPTT 单步退回到这个副本。</translation>
+        </message>
+        <message>
+            <source>no error reaches this copy in this window.</source>
+            <translation>在这个窗口中没有误差到达这个副本。</translation>
+        </message>
+        <message>
+            <source>The error enters here from the output and also arrives from copy {copy}.</source>
+            <translation>误差从输出进入这里，同时也从副本 {copy} 传来。</translation>
+        </message>
+        <message>
+            <source>The error enters here, from the output layer: δ&lt;sub&gt;j&lt;/sub&gt;(t) = f′(net&lt;sub&gt;j&lt;/sub&gt;(t)) Σ&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;k&lt;/sub&gt;(t) w&lt;sub&gt;kj&lt;/sub&gt;.</source>
+            <translation>误差从这里进入，来自输出层：δ&lt;sub&gt;j&lt;/sub&gt;(t) = f′(net&lt;sub&gt;j&lt;/sub&gt;(t)) Σ&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;k&lt;/sub&gt;(t) w&lt;sub&gt;kj&lt;/sub&gt;。</translation>
+        </message>
+        <message>
+            <source>Through time, one copy back: δ&lt;sub&gt;j&lt;/sub&gt;(t−1) = f′(net&lt;sub&gt;j&lt;/sub&gt;(t−1)) Σ&lt;sub&gt;h&lt;/sub&gt; δ&lt;sub&gt;h&lt;/sub&gt;(t) u&lt;sub&gt;hj&lt;/sub&gt;.</source>
+            <translation>随时间往回一个副本：δ&lt;sub&gt;j&lt;/sub&gt;(t−1) = f′(net&lt;sub&gt;j&lt;/sub&gt;(t−1)) Σ&lt;sub&gt;h&lt;/sub&gt; δ&lt;sub&gt;h&lt;/sub&gt;(t) u&lt;sub&gt;hj&lt;/sub&gt;。</translation>
+        </message>
+        <message>
+            <source>no target at this step (the task's mask): no error enters here.</source>
+            <translation>这一步没有目标（任务的掩码）：没有误差从这里进入。</translation>
+        </message>
+        <message>
+            <source>not computed yet: step to the output errors.</source>
+            <translation>尚未计算：单步推进到输出误差。</translation>
+        </message>
+        <message>
+            <source>sample l = {l} has no target at this step.</source>
+            <translation>样本 l = {l} 在这一步没有目标。</translation>
+        </message>
+        <message>
+            <source>softmax + cross-entropy</source>
+            <translation>softmax + 交叉熵</translation>
+        </message>
+        <message>
+            <source>sigmoid + binary cross-entropy</source>
+            <translation>sigmoid + 二元交叉熵</translation>
+        </message>
+        <message>
+            <source>linear + SSE</source>
+            <translation>linear + SSE</translation>
+        </message>
+        <message>
+            <source>{pair} is a matched pair: δ&lt;sub&gt;k&lt;/sub&gt; = d&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt; exactly, with no g′ factor.</source>
+            <translation>{pair} 是匹配的一对：δ&lt;sub&gt;k&lt;/sub&gt; 恰好等于 d&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;，没有 g′ 因子。</translation>
+        </message>
+        <message>
+            <source>SSE with a sigmoid output: the slope g′ = y(1 − y) stays in.</source>
+            <translation>SSE 配 sigmoid 输出：斜率 g′ = y(1 − y) 保留。</translation>
+        </message>
+        <message>
+            <source>SSE with softmax needs the full Jacobian of softmax; the source text's diagonal y&lt;sub&gt;k&lt;/sub&gt;(1 − y&lt;sub&gt;k&lt;/sub&gt;) is wrong here.</source>
+            <translation>SSE 配 softmax 需要 softmax 的完整雅可比矩阵；原文的对角项 y&lt;sub&gt;k&lt;/sub&gt;(1 − y&lt;sub&gt;k&lt;/sub&gt;) 在这里是错的。</translation>
+        </message>
+        <message>
+            <source>no copy here</source>
+            <translation>这里没有副本</translation>
+        </message>
+        <message>
+            <source>This column holds no copy in the current window (the window is still filling up).</source>
+            <translation>在当前窗口中这一列没有副本（窗口尚未填满）。</translation>
+        </message>
+        <message>
+            <source>input {x}</source>
+            <translation>输入 {x}</translation>
+        </message>
+        <message>
+            <source>It feeds every hidden unit j through v&lt;sub&gt;j{i}&lt;/sub&gt;: net&lt;sub&gt;j&lt;/sub&gt; gets x&lt;sub&gt;{i}&lt;/sub&gt; v&lt;sub&gt;j{i}&lt;/sub&gt;. Input units carry no δ.</source>
+            <translation>它通过 v&lt;sub&gt;j{i}&lt;/sub&gt; 馈入每个隐藏单元 j：net&lt;sub&gt;j&lt;/sub&gt; 得到 x&lt;sub&gt;{i}&lt;/sub&gt; v&lt;sub&gt;j{i}&lt;/sub&gt;。输入单元没有 δ。</translation>
+        </message>
+        <message>
+            <source>{s} entering the window: {state}</source>
+            <translation>进入窗口的 {s}：{state}</translation>
+        </message>
+        <message>
+            <source>Held constant: no error flows into it (PyTorch's .detach()). It is s(0) at the sequence start, else the state the running network reached.</source>
+            <translation>保持为常量：没有误差流入（相当于 PyTorch 的 .detach()）。在序列开头它是 s(0)，否则是运行中的网络到达的状态。</translation>
+        </message>
+        <message>
+            <source>hidden unit {s}</source>
+            <translation>隐藏单元 {s}</translation>
+        </message>
+        <message>
+            <source>forward</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <source>output unit {y}</source>
+            <translation>输出单元 {y}</translation>
+        </message>
+        <message>
+            <source>Cost: SSE, C = ½ Σ&lt;sub&gt;l&lt;/sub&gt; Σ&lt;sub&gt;t&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; (d&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)².</source>
+            <translation>代价：SSE，C = ½ Σ&lt;sub&gt;l&lt;/sub&gt; Σ&lt;sub&gt;t&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; (d&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)²。</translation>
+        </message>
+        <message>
+            <source>Cost: cross-entropy, C = −Σ&lt;sub&gt;l&lt;/sub&gt; Σ&lt;sub&gt;t&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; d&lt;sub&gt;k&lt;/sub&gt; ln y&lt;sub&gt;k&lt;/sub&gt;.</source>
+            <translation>代价：交叉熵，C = −Σ&lt;sub&gt;l&lt;/sub&gt; Σ&lt;sub&gt;t&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; d&lt;sub&gt;k&lt;/sub&gt; ln y&lt;sub&gt;k&lt;/sub&gt;。</translation>
+        </message>
+        <message>
+            <source>Cost: binary cross-entropy, C = −Σ [d ln y + (1 − d) ln(1 − y)].</source>
+            <translation>代价：二元交叉熵，C = −Σ [d ln y + (1 − d) ln(1 − y)]。</translation>
+        </message>
+        <message>
+            <source>(summed over the steps where error entered)</source>
+            <translation>（对误差进入的各时间步求和）</translation>
+        </message>
+        <message>
+            <source>{n} nonzero terms over {copies} copies × {samples} samples ({skipped} are 0: no error reached them).</source>
+            <translation>{copies} 个副本 × {samples} 个样本中有 {n} 个非零项（{skipped} 个为 0：没有误差到达）。</translation>
+        </message>
+        <message>
+            <source>The gradient norm was clipped: the change applied is {value}.</source>
+            <translation>梯度范数被裁剪了：实际应用的变化是 {value}。</translation>
+        </message>
+        <message>
+            <source> before the update, {value} after it</source>
+            <translation>（更新前），更新后为 {value}</translation>
+        </message>
+        <message>
+            <source>weight {w} &amp;nbsp;({m}[{r}, {c}], shared by every copy)</source>
+            <translation>权重 {w} &amp;nbsp;（{m}[{r}, {c}]，所有副本共享）</translation>
+        </message>
+        <message>
+            <source>fold-back: the change Δ{w}</source>
+            <translation>权重折叠：变化量 Δ{w}</translation>
+        </message>
+        <message>
+            <source>update: {w} ← {w} + Δ{w}; </source>
+            <translation>更新：{w} ← {w} + Δ{w}；</translation>
+        </message>
+        <message>
+            <source>along this edge in copy {copy}</source>
+            <translation>副本 {copy} 中沿这条边</translation>
+        </message>
+        <message>
+            <source>signal: {terms}</source>
+            <translation>信号：{terms}</translation>
+        </message>
+        <message>
+            <source>(one term of net&lt;sub&gt;{r}&lt;/sub&gt;)</source>
+            <translation>（net&lt;sub&gt;{r}&lt;/sub&gt; 中的一项）</translation>
+        </message>
+        <message>
+            <source>error sent back: {terms}</source>
+            <translation>传回的误差：{terms}</translation>
+        </message>
+        <message>
+            <source>(one term of Σ&lt;sub&gt;j&lt;/sub&gt; δ&lt;sub&gt;j&lt;/sub&gt;({t}) u&lt;sub&gt;j{c}&lt;/sub&gt; in δ&lt;sub&gt;{c}&lt;/sub&gt;({tp}))</source>
+            <translation>（δ&lt;sub&gt;{c}&lt;/sub&gt;({tp}) 中 Σ&lt;sub&gt;j&lt;/sub&gt; δ&lt;sub&gt;j&lt;/sub&gt;({t}) u&lt;sub&gt;j{c}&lt;/sub&gt; 的一项）</translation>
+        </message>
+        <message>
+            <source>(folded into the sum)</source>
+            <translation>（已折叠进总和）</translation>
+        </message>
+        <message>
+            <source>(not folded yet)</source>
+            <translation>（尚未折叠）</translation>
+        </message>
+        <message>
+            <source>this copy's share: {terms}</source>
+            <translation>这个副本的份额：{terms}</translation>
+        </message>
+        <message>
+            <source>nothing has passed along this edge yet.</source>
+            <translation>这条边上还没有任何流动。</translation>
         </message>
         <message>
             <source>column {c}: outside the current window</source>

@@ -42,10 +42,11 @@ MAX_TERMS = 4
 MINUS = "−"
 
 #: f(net) as text
-F_TEXT = {"sigmoid": "σ", "tanh": "tanh", "relu": "max(0, ·)", "linear": "identity"}
+F_TEXT = {"sigmoid": "σ", "tanh": "tanh", "relu": "max(0, ·)",
+          "linear": QT_TRANSLATE_NOOP("Explain", "identity")}
 #: f′(net) written with net, and how to evaluate it on a number
 SLOPE_IN_NET = {"sigmoid": "σ(net) (1 − σ(net))", "tanh": "1 / cosh²(net)",
-                "relu": "1 if net &gt; 0 else 0", "linear": "1"}
+                "relu": QT_TRANSLATE_NOOP("Explain", "1 if net &gt; 0 else 0"), "linear": "1"}
 
 MATRIX = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
 
@@ -62,6 +63,7 @@ EDGE_MODE_TEXT = {"signal": QT_TRANSLATE_NOOP("Explain", "signal x·w"),
 #: words the tooltips set beside the notation, marked here because lupdate cannot read
 #: calls inside f-strings; :func:`_word` translates them where they are used
 TOOLTIP_WORDS = (
+    QT_TRANSLATE_NOOP("Explain", "1 if s > 0 else 0"),     # core.activations.SLOPE_IN_S["relu"]
     QT_TRANSLATE_NOOP("Explain", "during this pass"),
     QT_TRANSLATE_NOOP("Explain", "from"),
     QT_TRANSLATE_NOOP("Explain", "hidden"),
@@ -200,8 +202,15 @@ def expand_sum(terms, max_terms: int = MAX_TERMS) -> str:
     text = " + ".join(parts)
     rest = len(terms) - len(shown)
     if rest:
-        text += f" + … <i>+ {rest} more term{'s' if rest > 1 else ''}</i>"
+        more = (translate("Explain", "+ {n} more term") if rest == 1
+                else translate("Explain", "+ {n} more terms")).format(n=rest)
+        text += f" + … <i>{more}</i>"
     return text
+
+
+def _error_of(symbol: str) -> str:
+    """ "error δ_j(t)": the heading of a unit's error."""
+    return translate("Explain", "error {delta}").format(delta=symbol)
 
 
 def _block(*lines: str) -> str:
@@ -271,9 +280,9 @@ class Context:
     def where(self, cw: int) -> str:
         """One line saying which copy this is."""
         z = self.z(cw)
-        return _note(f"copy {when(z)}: step {self.step(cw)} of the sequence, z = {z} "
-                     f"(t = step {self.step(self.Lw - 1)}, the window's last copy); "
-                     f"sample l = {self.l + 1}")
+        return _note(translate("Explain", "copy {when}: step {step} of the sequence, z = {z} "
+                               "(t = step {last}, the window's last copy); sample l = {l}").format(
+            when=when(z), step=self.step(cw), z=z, last=self.step(self.Lw - 1), l=self.l + 1))
 
 
 # -- hidden units --------------------------------------------------------------------
@@ -296,23 +305,26 @@ def _slope_lines(ctx: Context, net_v: float, s_v: float, tt: str, j: int) -> tup
         wrong_v = float(1.0 - np.tanh(s_v) ** 2)
         wrong = f"1 − tanh²({s})"
     elif f == "relu":
-        net_expr = f"(1 if {_h(net_v)} &gt; 0 else 0)"
-        s_expr = f"(1 if {_h(s_v)} &gt; 0 else 0)"
+        net_expr = translate("Explain", "(1 if {v} &gt; 0 else 0)").format(v=_h(net_v))
+        s_expr = translate("Explain", "(1 if {v} &gt; 0 else 0)").format(v=_h(s_v))
         wrong = wrong_v = None
     else:
         net_expr = s_expr = "1"
         wrong = wrong_v = None
-    agree = "✓ the same number" if math.isclose(from_net, from_s, rel_tol=1e-9, abs_tol=1e-15) \
-        else "✗ they differ"
+    agree = (translate("Explain", "✓ the same number")
+             if math.isclose(from_net, from_s, rel_tol=1e-9, abs_tol=1e-15)
+             else translate("Explain", "✗ they differ"))
     lines = [
-        f"f′({n}) = {SLOPE_IN_NET[f]} = {net_expr} = {_h(from_net, 5)}",
-        f"written with s, as Bodén does (f′({s})): {act.SLOPE_IN_S[f]} = {s_expr} = "
-        f"{_h(from_s, 5)} &nbsp;{agree}",
+        f"f′({n}) = {_word(SLOPE_IN_NET[f])} = {net_expr} = {_h(from_net, 5)}",
+        translate("Explain", "written with s, as Bodén does (f′({s})): {slope} = {expr} = "
+                  "{value} &nbsp;{agree}").format(s=s, slope=_word(act.SLOPE_IN_S[f]), expr=s_expr,
+                                                  value=_h(from_s, 5), agree=agree),
     ]
     if wrong is not None:
-        lines.append(_note(f"The slope is taken at net and expressed with s = f(net). Putting s "
-                           f"into the formula as if it were net, {wrong} = {_h(wrong_v, 5)}, "
-                           f"would be wrong."))
+        lines.append(_note(translate(
+            "Explain", "The slope is taken at net and expressed with s = f(net). Putting s into "
+            "the formula as if it were net, {wrong} = {value}, would be wrong.").format(
+                wrong=wrong, value=_h(wrong_v, 5))))
     return lines, from_s
 
 
@@ -322,9 +334,9 @@ def _hidden_forward(ctx: Context, cw: int, j: int, main: bool) -> tuple[str, flo
     J = j
     sym = (f"{sub('net', J)}({tt}) = Σ<sub>i</sub> {sub('x', 'i')}({tt}) {sub('v', f'{J}i')} + "
            f"Σ<sub>h</sub> {sub('s', 'h')}({tp}) {sub('u', f'{J}h')} + {sub('θ', J)}")
-    fsym = f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})),&nbsp; f = {F_TEXT[ctx.hidden]}"
+    fsym = f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})),&nbsp; f = {_word(F_TEXT[ctx.hidden])}"
     if ctx.rv.s <= cw:
-        return _block(sym, fsym, _note("not computed yet: step the forward pass to this copy.")), None
+        return _block(sym, fsym, _note(translate("Explain", "not computed yet: step the forward pass to this copy."))), None
     l = ctx.l
     x = ctx.pas.X[cw, l]
     sp = ctx.tr.s[cw, l]
@@ -362,11 +374,11 @@ def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
     if ctx.rv.bptt_from > cw:
         return _block(f"{lhs} = {fp} · [ Σ<sub>k</sub> δ<sub>k</sub>({tt}) w<sub>k{J}</sub> + "
                       f"Σ<sub>h</sub> δ<sub>h</sub>({tn}) u<sub>h{J}</sub> ]",
-                      _note("not computed yet: step BPTT back to this copy.")), None
+                      _note(translate("Explain", "not computed yet: step BPTT back to this copy."))), None
     l = ctx.l
     d = float(ctx.pas.deltas.delta_h[cw, l, j])
     if not pieces:
-        return _block(f"{lhs} = 0", _note("no error reaches this copy in this window.")), d
+        return _block(f"{lhs} = 0", _note(translate("Explain", "no error reaches this copy in this window."))), d
     sym = f"{lhs} = {fp} · " + (f"[ {' + '.join(pieces)} ]" if len(pieces) > 1 else pieces[0])
     net_v = float(ctx.tr.net_h[cw, l, j])
     s_v = float(ctx.tr.s[cw + 1, l, j])
@@ -386,13 +398,16 @@ def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
     num = f"= {_h(slope, 4)} · ({' + '.join(f'({n})' if len(nums) > 1 else n for n in nums)})"
     num += f" = {_h(slope, 4)} · {fmt_paren(inner, 4)} = {_result(d)}"
     if has_out and has_next:
-        why = "The error enters here from the output and also arrives from copy " + tn + "."
+        why = translate("Explain", "The error enters here from the output and also arrives "
+                                   "from copy {copy}.").format(copy=tn)
     elif has_out:
-        why = ("The error enters here, from the output layer: δ<sub>j</sub>(t) = "
-               "f′(net<sub>j</sub>(t)) Σ<sub>k</sub> δ<sub>k</sub>(t) w<sub>kj</sub>.")
+        why = translate("Explain", "The error enters here, from the output layer: "
+                                   "δ<sub>j</sub>(t) = f′(net<sub>j</sub>(t)) Σ<sub>k</sub> "
+                                   "δ<sub>k</sub>(t) w<sub>kj</sub>.")
     else:
-        why = ("Through time, one copy back: δ<sub>j</sub>(t−1) = f′(net<sub>j</sub>(t−1)) "
-               "Σ<sub>h</sub> δ<sub>h</sub>(t) u<sub>hj</sub>.")
+        why = translate("Explain", "Through time, one copy back: δ<sub>j</sub>(t−1) = "
+                                   "f′(net<sub>j</sub>(t−1)) Σ<sub>h</sub> δ<sub>h</sub>(t) "
+                                   "u<sub>hj</sub>.")
     return _block(sym, num, _note(why)) + _block(*slope_lines), d
 
 
@@ -408,7 +423,7 @@ def _output_forward(ctx: Context, cw: int, k: int, main: bool) -> tuple[str, flo
                        f"e<sup>net<sub>q</sub></sup>",
             "linear": f"{sub('y', K)}({tt}) = {sub('net', K)}({tt})"}[g]
     if ctx.rv.y <= cw:
-        return _block(sym, gsym, _note("not computed yet: step the forward pass to this copy.")), None
+        return _block(sym, gsym, _note(translate("Explain", "not computed yet: step the forward pass to this copy."))), None
     l = ctx.l
     s = ctx.tr.s[cw + 1, l]
     net_v = float(ctx.tr.net_o[cw, l, k])
@@ -434,27 +449,29 @@ def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
     lhs = f"{sub('δ', K)}({tt})"
     if not ctx.rv.output[cw]:
         if not ctx.pas.deltas.targets[cw].any():
-            return _block(f"{lhs} = 0", _note("no target at this step (the task's mask): no error "
-                                              "enters here.")), 0.0
-        return _block(lhs, _note("not computed yet: step to the output errors.")), None
+            return _block(f"{lhs} = 0", _note(translate(
+                "Explain", "no target at this step (the task's mask): no error enters here."))), 0.0
+        return _block(lhs, _note(translate("Explain", "not computed yet: step to the output errors."))), None
     l = ctx.l
     if not ctx.pas.deltas.targets[cw, l]:
-        return _block(f"{lhs} = 0", _note(f"sample l = {l + 1} has no target at this step.")), 0.0
+        return _block(f"{lhs} = 0", _note(translate("Explain", "sample l = {l} has no target at this step.").format(l=l + 1))), 0.0
     y = ctx.tr.y[cw, l]
     d = ctx.pas.D[cw, l]
     dv = float(ctx.pas.deltas.delta_o[cw, l, k])
     dk, yk = sub("d", K) + f"({tt})", sub("y", K) + f"({tt})"
     if cost == "ce" or g == "linear":
-        pair = {"softmax": "softmax + cross-entropy", "sigmoid": "sigmoid + binary cross-entropy",
-                "linear": "linear + SSE"}[g]
+        pair = {"softmax": translate("Explain", "softmax + cross-entropy"),
+                "sigmoid": translate("Explain", "sigmoid + binary cross-entropy"),
+                "linear": translate("Explain", "linear + SSE")}[g]
         lines = [f"{lhs} = {dk} − {yk}", f"= {_h(d[k])} − {fmt_paren(y[k])} = {_result(dv)}",
-                 _note(f"{pair} is a matched pair: δ<sub>k</sub> = d<sub>k</sub> − y<sub>k</sub>"
-                       " exactly, with no g′ factor.")]
+                 _note(translate("Explain", "{pair} is a matched pair: δ<sub>k</sub> = "
+                                            "d<sub>k</sub> − y<sub>k</sub> exactly, with no g′ "
+                                            "factor.").format(pair=pair))]
     elif g == "sigmoid":
         lines = [f"{lhs} = ({dk} − {yk}) {yk} (1 − {yk})",
                  f"= ({_h(d[k])} − {fmt_paren(y[k])}) · {_h(y[k])} · (1 − {_h(y[k])}) = "
                  f"{_result(dv)}",
-                 _note("SSE with a sigmoid output: the slope g′ = y(1 − y) stays in.")]
+                 _note(translate("Explain", "SSE with a sigmoid output: the slope g′ = y(1 − y) stays in."))]
     else:
         e = d - y
         terms = [(product(e[q], y[q]), e[q] * y[q]) for q in range(y.size)]
@@ -463,8 +480,9 @@ def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
                  f"y<sub>q</sub> ]",
                  f"= {_h(y[k])} · [ {fmt_paren(e[k])} − ({expand_sum(terms)}) ] = {_h(y[k])} · "
                  f"[ {fmt_paren(e[k])} − {fmt_paren(inner)} ] = {_result(dv)}",
-                 _note("SSE with softmax needs the full Jacobian of softmax; the source text's "
-                       "diagonal y<sub>k</sub>(1 − y<sub>k</sub>) is wrong here.")]
+                 _note(translate("Explain", "SSE with softmax needs the full Jacobian of softmax; "
+                                            "the source text's diagonal y<sub>k</sub>(1 − "
+                                            "y<sub>k</sub>) is wrong here."))]
     return _block(*lines), dv
 
 
@@ -486,68 +504,75 @@ def node_equation(session, layer: str, view_column: int, unit: int) -> Equation:
     if layer == "s" and (view_column == -1 or cw == -1):
         cw = -1
     if (layer != "s" and not 0 <= cw < ctx.Lw) or (layer == "s" and not -1 <= cw < ctx.Lw):
-        return Equation("—", _head("no copy here") + _block(_note(
-            "This column holds no copy in the current window (the window is still filling up).")),
-            None, "node")
+        return Equation("—", _head(translate("Explain", "no copy here")) + _block(_note(translate(
+            "Explain", "This column holds no copy in the current window (the window is still "
+            "filling up)."))), None, "node")
     if layer == "x":
         I = unit
         v = float(ctx.pas.X[cw, ctx.l, unit])
-        html = (_head(f"input {sub('x', I)}({when(ctx.z(cw))})") + _block(ctx.where(cw)) +
+        html = (_head(translate("Explain", "input {x}").format(x=f"{sub('x', I)}({when(ctx.z(cw))})"))
+                + _block(ctx.where(cw)) +
                 _block(f"{sub('x', I)}({when(ctx.z(cw))}) = {_result(v)}",
-                       _note(f"It feeds every hidden unit j through v<sub>j{I}</sub>: "
-                             f"net<sub>j</sub> gets x<sub>{I}</sub> v<sub>j{I}</sub>. "
-                             f"Input units carry no δ.")))
+                       _note(translate("Explain", "It feeds every hidden unit j through "
+                                                  "v<sub>j{i}</sub>: net<sub>j</sub> gets "
+                                                  "x<sub>{i}</sub> v<sub>j{i}</sub>. Input units "
+                                                  "carry no δ.").format(i=I))))
         return Equation(f"x_{I}", html, v, "node")
     if layer == "s":
         J = unit
         if cw == -1:
             v = float(ctx.tr.s[0, ctx.l, unit])
             lab = "s(0)" if ctx.w0 == 0 else f"s({ctx.w0})"
-            html = (_head(f"{sub('s', J)} entering the window: {lab}") +
+            html = (_head(translate("Explain", "{s} entering the window: {state}").format(
+                        s=sub('s', J), state=lab)) +
                     _block(f"{sub('s', J)} = {_result(v)}",
-                           _note("Held constant: no error flows into it (PyTorch's .detach()). "
-                                 "It is s(0) at the sequence start, else the state the running "
-                                 "network reached.")))
+                           _note(translate("Explain", "Held constant: no error flows into it "
+                                                      "(PyTorch's .detach()). It is s(0) at the "
+                                                      "sequence start, else the state the running "
+                                                      "network reached."))))
             return Equation(f"s_{J}(0)", html, v, "node")
         tt = when(ctx.z(cw))
-        title = f"hidden unit {sub('s', J)}({tt})"
+        title = translate("Explain", "hidden unit {s}").format(s=f"{sub('s', J)}({tt})")
         show_delta = ctx.rv.bptt_from <= cw
         if show_delta:
             dhtml, dv = _hidden_delta(ctx, cw, unit)
             fhtml, _ = _hidden_forward(ctx, cw, unit, main=False)
-            html = (_head(title + f": error {sub('δ', J)}({tt})") + _block(ctx.where(cw)) + dhtml +
-                    _head("forward") + fhtml)
+            html = (_head(title + ": " + _error_of(f"{sub('δ', J)}({tt})")) + _block(ctx.where(cw))
+                    + dhtml + _head(translate("Explain", "forward")) + fhtml)
             return Equation(f"δ_{J}({tt})", html, dv, "node")
         fhtml, sv = _hidden_forward(ctx, cw, unit, main=True)
         dhtml, _ = _hidden_delta(ctx, cw, unit)
-        html = (_head(title) + _block(ctx.where(cw)) + fhtml + _head(f"error δ<sub>{J}</sub>({tt})")
-                + dhtml)
+        html = (_head(title) + _block(ctx.where(cw)) + fhtml
+                + _head(_error_of(f"δ<sub>{J}</sub>({tt})")) + dhtml)
         return Equation(f"s_{J}({tt})", html, sv, "node")
     if layer == "y":
         K = unit
         tt = when(ctx.z(cw))
-        title = f"output unit {sub('y', K)}({tt})"
+        title = translate("Explain", "output unit {y}").format(y=f"{sub('y', K)}({tt})")
         if ctx.rv.output[cw] or (ctx.rv.y > cw and ctx.session.phase != "forward"
                                  and not ctx.pas.deltas.targets[cw].any()):
             dhtml, dv = _output_delta(ctx, cw, unit)
             fhtml, _ = _output_forward(ctx, cw, unit, main=False)
-            html = (_head(title + f": error {sub('δ', K)}({tt})") + _block(ctx.where(cw)) + dhtml +
-                    _block(_note(_cost_text(ctx))) + _head("forward") + fhtml)
+            html = (_head(title + ": " + _error_of(f"{sub('δ', K)}({tt})")) + _block(ctx.where(cw))
+                    + dhtml + _block(_note(_cost_text(ctx))) + _head(translate("Explain", "forward"))
+                    + fhtml)
             return Equation(f"δ_{K}({tt})", html, dv, "node")
         fhtml, yv = _output_forward(ctx, cw, unit, main=True)
         dhtml, _ = _output_delta(ctx, cw, unit)
-        html = (_head(title) + _block(ctx.where(cw)) + fhtml + _head(f"error δ<sub>{K}</sub>({tt})") +
-                dhtml)
+        html = (_head(title) + _block(ctx.where(cw)) + fhtml
+                + _head(_error_of(f"δ<sub>{K}</sub>({tt})")) + dhtml)
         return Equation(f"y_{K}({tt})", html, yv, "node")
     raise ValueError(f"layer must be 'x', 's' or 'y', got {layer!r}")
 
 
 def _cost_text(ctx: Context) -> str:
     if ctx.cost == "sse":
-        return "Cost: SSE, C = ½ Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> (d<sub>k</sub> − y<sub>k</sub>)²."
+        return translate("Explain", "Cost: SSE, C = ½ Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> "
+                                    "(d<sub>k</sub> − y<sub>k</sub>)².")
     if ctx.output == "softmax":
-        return "Cost: cross-entropy, C = −Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> d<sub>k</sub> ln y<sub>k</sub>."
-    return "Cost: binary cross-entropy, C = −Σ [d ln y + (1 − d) ln(1 − y)]."
+        return translate("Explain", "Cost: cross-entropy, C = −Σ<sub>l</sub> Σ<sub>t</sub> "
+                                    "Σ<sub>k</sub> d<sub>k</sub> ln y<sub>k</sub>.")
+    return translate("Explain", "Cost: binary cross-entropy, C = −Σ [d ln y + (1 − d) ln(1 − y)].")
 
 
 def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list, float]:
@@ -566,8 +591,8 @@ def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list
         a, b = dh[:, :, row], pas.trace.s[:-1, :, col]
     else:
         sym = (f"Δ{sub('w', f'{R},{C}')} = η Σ<sub>l</sub> {sub('δ', f'l,{R}')}(t) "
-               f"{sub('s', f'l,{C}')}(t)" + "&nbsp; " + _note("(summed over the steps where "
-                                                            "error entered)"))
+               f"{sub('s', f'l,{C}')}(t)" + "&nbsp; " + _note(translate(
+                   "Explain", "(summed over the steps where error entered)")))
         a, b = do[:, :, row], pas.trace.s[1:, :, col]
     prods = a * b                                   # (L, P)
     terms = [(product(a[t, l], b[t, l]), prods[t, l]) for t in range(a.shape[0])
@@ -579,11 +604,14 @@ def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list
     num = f"= {_h(ctx.eta)} · ({expand_sum(terms)}) = {_h(ctx.eta)} · {fmt_paren(total, 5)} = {_result(value)}"
     lines = [sym, num]
     if skipped:
-        lines.append(_note(f"{len(terms)} nonzero terms over {a.shape[0]} copies × {a.shape[1]} "
-                           f"samples ({skipped} are 0: no error reached them)."))
+        lines.append(_note(translate("Explain", "{n} nonzero terms over {copies} copies × "
+                                                "{samples} samples ({skipped} are 0: no error "
+                                                "reached them).").format(
+            n=len(terms), copies=a.shape[0], samples=a.shape[1], skipped=skipped)))
     if ctx.update.clipped:
         applied = float(ctx.update.change[matrix][row, col])
-        lines.append(_note(f"The gradient norm was clipped: the change applied is {_h(applied, 5)}."))
+        lines.append(_note(translate("Explain", "The gradient norm was clipped: the change "
+                                                "applied is {value}.").format(value=_h(applied, 5))))
     return lines, value
 
 
@@ -607,15 +635,19 @@ def weight_equation(session, matrix: str, row: int, col: int, view_column: int |
     val = float(ctx.weights[matrix][row, col])
     now = f"{w} = {_h(val, 5)}"
     if ctx.after is not None:
-        now += f" before the update, {_h(ctx.after[matrix][row, col], 5)} after it"
+        now += translate("Explain", " before the update, {value} after it").format(
+            value=_h(ctx.after[matrix][row, col], 5))
     flines, dv = _foldback_lines(ctx, matrix, row, col)
-    parts = [_head(f"weight {w} &nbsp;({matrix}[{R}, {C}], shared by every copy)"),
-             _head(f"fold-back: the change Δ{w}"),
-             _block(*flines, _note(f"update: {w} ← {w} + Δ{w}; " + now))]
+    parts = [_head(translate("Explain", "weight {w} &nbsp;({m}[{r}, {c}], shared by every "
+                                        "copy)").format(w=w, m=matrix, r=R, c=C)),
+             _head(translate("Explain", "fold-back: the change Δ{w}").format(w=w)),
+             _block(*flines, _note(translate("Explain", "update: {w} ← {w} + Δ{w}; ").format(w=w)
+                                   + now))]
     if view_column is not None:
         cw = ctx.window_column(view_column)
         if 0 <= cw < ctx.Lw:
-            parts.append(_head(f"along this edge in copy {when(ctx.z(cw))}"))
+            parts.append(_head(translate("Explain", "along this edge in copy {copy}").format(
+                copy=when(ctx.z(cw)))))
             parts.append(_block(ctx.where(cw), *_copy_lines(ctx, matrix, cw, row, col)))
     return Equation(f"Δ{letter}_{R},{C}", "".join(parts), dv,
                     "edge" if view_column is not None else "weight")
@@ -638,26 +670,32 @@ def _copy_lines(ctx: Context, matrix: str, cw: int, row: int, col: int) -> list:
         src, src_v, known = f"{sub('s', C)}({tt})", tr.s[cw + 1, l, col], rv.s > cw
         w = sub("w", f"{R},{C}")
     if known:
-        lines.append(f"signal: {src} {w} = {product(src_v, wv)} = {_h(src_v * wv, 5)} "
-                     + _note(f"(one term of net<sub>{R}</sub>)"))
+        lines.append(translate("Explain", "signal: {terms}").format(
+            terms=f"{src} {w} = {product(src_v, wv)} = {_h(src_v * wv, 5)} ")
+            + _note(translate("Explain", "(one term of net<sub>{r}</sub>)").format(r=R)))
     if matrix == "U" and rv.bptt_from <= cw:
         d = pas.deltas.delta_h[cw, l, row]
-        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = "
-                     f"{_h(d * wv, 5)} " + _note(f"(one term of Σ<sub>j</sub> δ<sub>j</sub>({tt}) "
-                                                   f"u<sub>j{C}</sub> in δ<sub>{C}</sub>({tp}))"))
+        lines.append(translate("Explain", "error sent back: {terms}").format(
+            terms=f"{sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)} ")
+            + _note(translate("Explain", "(one term of Σ<sub>j</sub> δ<sub>j</sub>({t}) "
+                                         "u<sub>j{c}</sub> in δ<sub>{c}</sub>({tp}))").format(
+                t=tt, c=C, tp=tp)))
     if matrix == "W" and rv.output[cw]:
         d = pas.deltas.delta_o[cw, l, row]
-        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)}")
+        lines.append(translate("Explain", "error sent back: {terms}").format(
+            terms=f"{sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)}"))
     fb = pas.foldback
     if fb is not None and (rv.bptt_from <= cw or (matrix == "W" and rv.output[cw])):
         share = float(getattr(fb, matrix)[cw, row, col])
-        folded = " " + _note("(folded into the sum)" if rv.folded_from <= cw else "(not folded yet)")
+        folded = " " + _note(translate("Explain", "(folded into the sum)") if rv.folded_from <= cw
+                             else translate("Explain", "(not folded yet)"))
         what = {"V": f"δ<sub>l,{R}</sub>({tt}) x<sub>l,{C}</sub>({tt})",
                 "U": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tp})",
                 "W": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tt})"}[matrix]
-        lines.append(f"this copy's share: Σ<sub>l</sub> {what} = {_h(share, 5)}{folded}")
+        lines.append(translate("Explain", "this copy's share: {terms}").format(
+            terms=f"Σ<sub>l</sub> {what} = {_h(share, 5)}") + folded)
     if not lines:
-        lines.append(_note("nothing has passed along this edge yet."))
+        lines.append(_note(translate("Explain", "nothing has passed along this edge yet.")))
     return lines
 
 
@@ -723,7 +761,7 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
         if not math.isnan(d):
             slope = float(act.hidden_slope(net.hidden, np.array([s]))[0])
             rows.append((f"{sub('δ', 'j')}({tt})", _h(d)))
-            rows.append((f"= f′({sub('net', 'j')}({tt})) = {act.SLOPE_IN_S[net.hidden]}", _h(slope)))
+            rows.append((f"= f′({sub('net', 'j')}({tt})) = {_word(act.SLOPE_IN_S[net.hidden])}", _h(slope)))
             rows.extend(_delta_sources(ctx, cw, unit, slope, d))
         text = f"<b>{_word('hidden')} {sub('s', unit)}({tt})</b> (j = {unit})<br>{where}{_table(rows)}"
         if math.isnan(d) and revealed:
