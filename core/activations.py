@@ -28,7 +28,7 @@ GAMMA = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0}
 
 def check_name(name: str, valid: tuple[str, ...], what: str) -> str:
     """Return ``name`` if it is one of ``valid``, else raise ValueError naming the choices."""
-    if name not in valid:
+    if not isinstance(name, str) or name not in valid:
         raise ValueError(f"unknown {what} {name!r}; valid choices: {', '.join(valid)}")
     return name
 
@@ -69,6 +69,44 @@ def hidden_slope(name: str, s: np.ndarray) -> np.ndarray:
     raise ValueError(f"unknown hidden activation {name!r}; valid choices: {', '.join(HIDDEN)}")
 
 
+def hidden_into(name: str, net: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """s = f(net) written into ``out`` (same shape) without temporaries; returns ``out``.
+
+    The forward pass calls this once per step on one (P, M) array, so it
+    allocates nothing. The sigmoid is 1 / (1 + e^(−net)), exact for every net
+    (e^(−net) = inf gives 0; the caller silences the overflow warning).
+    """
+    if name == "tanh":
+        return np.tanh(net, out=out)
+    if name == "sigmoid":
+        np.negative(net, out=out)
+        np.exp(out, out=out)
+        out += 1.0
+        return np.reciprocal(out, out=out)
+    if name == "relu":
+        return np.maximum(net, 0.0, out=out)
+    if name == "linear":
+        out[...] = net
+        return out
+    raise ValueError(f"unknown hidden activation {name!r}; valid choices: {', '.join(HIDDEN)}")
+
+
+def hidden_slope_into(name: str, s: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """f'(net) written with s = f(net) (BPTT.md's table), into ``out``; returns ``out``."""
+    if name == "tanh":                      # 1 − s²
+        np.multiply(s, s, out=out)
+        return np.subtract(1.0, out, out=out)
+    if name == "sigmoid":                   # s (1 − s)
+        np.subtract(1.0, s, out=out)
+        return np.multiply(out, s, out=out)
+    if name == "relu":                      # 1 if s > 0 else 0
+        return np.greater(s, 0.0, out=out, casting="unsafe")
+    if name == "linear":
+        out.fill(1.0)
+        return out
+    raise ValueError(f"unknown hidden activation {name!r}; valid choices: {', '.join(HIDDEN)}")
+
+
 def hidden_slope_from_net(name: str, net: np.ndarray) -> np.ndarray:
     """f'(net) computed from net directly; equals :func:`hidden_slope` of f(net)."""
     if name == "sigmoid":
@@ -88,11 +126,56 @@ def output(name: str, net: np.ndarray) -> np.ndarray:
     if name == "sigmoid":
         return sigmoid(net)
     if name == "softmax":
-        e = np.exp(net - net.max(axis=-1, keepdims=True))
-        return e / e.sum(axis=-1, keepdims=True)
+        net = np.ascontiguousarray(net, dtype=np.float64)
+        return output_into(name, net, np.empty_like(net))
     if name == "linear":
         return net.astype(np.float64, copy=True)
     raise ValueError(f"unknown output activation {name!r}; valid choices: {', '.join(OUTPUT)}")
+
+
+def _row_max(rows: np.ndarray) -> np.ndarray:
+    """The largest entry of each row of a (R, O) array, shape (R,).
+
+    numpy reduces a short last axis slowly (4× the time of the loop below for
+    O = 16), so a few outputs are compared column by column.
+    """
+    O = rows.shape[1]
+    if O > 32:
+        return rows.max(axis=1)
+    top = rows[:, 0].copy()
+    for k in range(1, O):
+        np.maximum(top, rows[:, k], out=top)
+    return top
+
+
+#: |net| up to which softmax skips subtracting the row's maximum: e^±600 is a normal float,
+#: and a sum of up to 10^35 of them stays finite
+_NO_SHIFT = 600.0
+
+
+def output_into(name: str, net: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """y = g(net) written into ``out`` (C-contiguous, same shape, not ``net``); returns ``out``.
+
+    Softmax: e^(net − max) / Σ_k e^(net_k − max) over the last axis, without the
+    shift by the row's maximum when every |net| ≤ 600 (the same quotient); the
+    sum is a matrix-vector product with ones (faster than numpy's sum over a
+    short axis).
+    """
+    if name == "softmax":
+        O = net.shape[-1]
+        rows, y = net.reshape(-1, O), out.reshape(-1, O)
+        if rows.size and -_NO_SHIFT <= rows.min() and rows.max() <= _NO_SHIFT:
+            np.exp(rows, out=y)           # e^net neither overflows nor vanishes: no shift needed
+        else:
+            np.subtract(rows, _row_max(rows)[:, None], out=y)
+            np.exp(y, out=y)
+        y /= (y @ np.ones(O))[:, None]
+        return out
+    if name == "linear":
+        out[...] = net
+        return out
+    out[...] = output(name, net)
+    return out
 
 
 def check_pair(output_name: str, cost: str, n_out: int | None = None) -> None:
@@ -122,6 +205,37 @@ def cost_terms(output_name: str, cost: str, y: np.ndarray, d: np.ndarray) -> np.
     if output_name == "softmax":
         return -d * np.log(np.maximum(y, _TINY))
     return -(d * np.log(np.maximum(y, _TINY)) + (1.0 - d) * np.log(np.maximum(1.0 - y, _TINY)))
+
+
+def cost_per_step(output_name: str, cost: str, y: np.ndarray, d: np.ndarray,
+                  targets: np.ndarray, every: bool, scratch: np.ndarray | None = None
+                  ) -> np.ndarray:
+    """C(t), shape (L,): the cost terms summed over samples and units at each step.
+
+    ``y`` and ``d`` are (L, P, O), ``targets`` (L, P) (``every`` = all True);
+    ``d`` must be zero where no target. Softmax + CE needs only −Σ d ln y, and a
+    zero target adds nothing, so it skips the mask. ``scratch`` (shape of ``y``)
+    is room for the terms.
+    """
+    L = y.shape[0]
+    if cost == "ce" and output_name == "softmax":
+        log_y = np.maximum(y, _TINY, out=scratch)
+        np.log(log_y, out=log_y)
+        log_y *= d
+        return -log_y.reshape(L, -1).sum(axis=1)
+    terms = cost_terms(output_name, cost, y, d)
+    if not every:
+        terms[~targets] = 0.0
+    return terms.reshape(L, -1).sum(axis=1)
+
+
+def output_delta_into(output_name: str, cost: str, y: np.ndarray, d: np.ndarray,
+                      out: np.ndarray) -> np.ndarray:
+    """:func:`output_delta` written into ``out``; returns ``out``."""
+    if cost == "ce" or output_name == "linear":
+        return np.subtract(d, y, out=out)
+    out[...] = output_delta(output_name, cost, y, d)
+    return out
 
 
 def output_delta(output_name: str, cost: str, y: np.ndarray, d: np.ndarray) -> np.ndarray:

@@ -27,15 +27,18 @@ scaled by the number of terms the summed cost has per update.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import math
 import os
+import stat
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
-from .tasks import MAX_L, MAX_P, Settings, Task
+from .tasks import MAX_L, MAX_P, Settings, Task, argmax_decoder, value_decoder
 
 #: Largest file read at all, in bytes.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -50,6 +53,11 @@ OTHER = "¤"
 #: Largest numbers of CSV rows and of input or target columns.
 CSV_MAX_ROWS = 200_000
 CSV_MAX_COLUMNS = 256
+#: Lines and characters per line that the delimiter guess looks at.
+SNIFF_LINES = 20
+SNIFF_CHARS = 4096
+#: Bytes read at a time (and how often a cancel callback is asked).
+READ_CHUNK = 1 << 20
 
 
 class DataError(ValueError):
@@ -61,33 +69,89 @@ class DataError(ValueError):
 
 # -- reading files ------------------------------------------------------------------
 
-def _read_bytes(path) -> bytes:
-    name = os.path.basename(os.fspath(path))
-    if os.path.isdir(path):
-        raise DataError(f"{name} is a folder, not a file")
+class Cancelled(DataError):
+    """The reader was asked to stop (its ``cancel`` callback returned True)."""
+
+    def __init__(self, message: str = "cancelled"):
+        super().__init__(message)
+
+
+def read_file(path, max_bytes: int = MAX_FILE_BYTES, error=DataError,
+              cancel: Callable[[], bool] | None = None, what: str = "file") -> bytes:
+    """The bytes of the regular file at ``path``, never more than ``max_bytes``.
+
+    Only a regular file is read (a symlink is followed to its target): a
+    folder, a FIFO, a device such as ``/dev/zero`` or a socket is refused at
+    once, without waiting on it, and at most ``max_bytes + 1`` bytes are ever
+    read, whatever the file claims its size is. Pure: safe to call from a
+    worker thread.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    max_bytes : int
+        Largest size accepted.
+    error : type
+        The exception raised for every problem (a one-line message).
+    cancel : callable, optional
+        Asked between chunks; when it returns True the read stops with
+        :class:`Cancelled`.
+    what : str
+        What the file should be, for the messages ("workspace file").
+
+    Returns
+    -------
+    bytes
+    """
+    if not os.fspath(path):
+        raise error(f"no {what} name given (the name is empty)")
+    name = os.path.basename(os.fspath(path)) or os.fspath(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise DataError(f"{name} is {_human(size)}; the limit is {_human(MAX_FILE_BYTES)} "
-                            "(use a shorter excerpt)")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except DataError:
-        raise
+        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
-        raise DataError(f"{name} is a folder, not a file") from None
+        raise error(f"{name} is a folder, not a {what}") from None
     except FileNotFoundError:
-        raise DataError(f"{name}: no such file") from None
+        raise error(f"{name}: no such file") from None
     except OSError as err:
-        raise DataError(f"cannot read {name}: {err.strerror or err}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise DataError(f"{name} is larger than {_human(MAX_FILE_BYTES)} (use a shorter excerpt)")
+        raise error(f"cannot read {name}: {err.strerror or err}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise error(f"{name} is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{name} is not a regular file (a pipe, device or socket); refused")
+        if st.st_size > max_bytes:
+            raise error(f"{name} is {size_text(st.st_size, max_bytes)} (use a smaller {what})")
+        parts, total = [], 0
+        while True:
+            if cancel is not None and cancel():
+                raise Cancelled(f"reading {name} was cancelled")
+            chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:        # the file grew while being read
+                raise error(f"{name} is more than {size_text(total, max_bytes)} "
+                            f"(use a smaller {what})")
+        return b"".join(parts)
+    except OSError as err:
+        raise error(f"cannot read {name}: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
+
+
+def _read_bytes(path, cancel=None) -> bytes:
+    name = os.path.basename(os.fspath(path))
+    data = read_file(path, MAX_FILE_BYTES, cancel=cancel)
     if not data.strip():
         raise DataError(f"{name} is empty")
     return data
 
 
-def _human(n: int) -> str:
+def human(n: float) -> str:
+    """A size in bytes for a person: "512 bytes", "20.0 MB" (1 MB = 2**20 bytes)."""
     for unit in ("bytes", "KB", "MB", "GB", "TB"):
         if n < 1024 or unit == "TB":
             return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
@@ -95,14 +159,46 @@ def _human(n: int) -> str:
     return str(n)
 
 
+def size_text(size: int, limit: int) -> str:
+    """ "21.0 MB; the limit is 20.0 MB", exact bytes where the rounded sizes would look alike."""
+    a, b = human(size), human(limit)
+    if a == b:
+        a, b = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"{a}; the limit is {b}"
+
+
+#: Byte-order marks, longest first: text that starts with one is read in its encoding.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_text(data: bytes, name: str = "the file") -> str:
-    """``data`` as text (UTF-8, else Latin-1), or DataError if it looks binary."""
-    if b"\x00" in data[:65536]:
-        raise DataError(f"{name} looks binary (it contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
+    """``data`` as text: by its byte-order mark (UTF-8/16/32), else UTF-8, else Latin-1.
+
+    Raises
+    ------
+    DataError
+        When it looks binary (NUL bytes without a UTF-16/32 mark, or many control characters).
+    """
+    text = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise DataError(f"{name} starts with a {codec.upper()} mark but is not "
+                                f"{codec.upper()} text") from None
+            if codec == "utf-8-sig" and "\x00" in text[:65536]:
+                raise DataError(f"{name} looks binary (it contains NUL bytes), not text")
+            break
+    if text is None:
+        if b"\x00" in data[:65536]:
+            raise DataError(f"{name} looks binary (it contains NUL bytes), not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
     sample = text[:65536]
     ctrl = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
     if sample and ctrl / len(sample) > 0.02:
@@ -188,7 +284,7 @@ def text_task(text: str, name: str = "text", L: int = TEXT_L, max_chars: int = T
     mask = np.ones((L, P), dtype=bool)
     k = min(L, 8)
     settings = Settings(hidden="tanh", output="softmax", cost="ce", M=min(32, max(8, V)),
-                        eta=_eta(P * k, 1.0, base=2.0), scheme="chunked", k=k, P=P,
+                        eta=_eta(P * k, 0.0, base=2.0), scheme="chunked", k=k, P=P,
                         updates=2000, target_cost=1.5)
     labels = tuple(_show(c) for c in vocab)
     shown = "".join(text[:40]).replace("\n", " ")
@@ -196,40 +292,51 @@ def text_task(text: str, name: str = "text", L: int = TEXT_L, max_chars: int = T
                    f"{V} symbols one-hot, softmax and cross-entropy (chance is ln {V} = "
                    f"{math.log(V):.2f}). It starts: “{shown}…”. " +
                    " ".join(n[0].upper() + n[1:] + "." for n in notes))
-    lab = np.array(vocab, dtype=object)
-
-    def decode(y):
-        return lab[np.argmax(y, axis=-1)].astype(str)
-
     return Task(name=f"text:{name}", title=f"text: {name}", description=description, N=V, O=V,
                 X=X, D=D, mask=mask, input_labels=labels, output_labels=labels,
                 recommended=settings, params={"source": "text", "vocab": "".join(vocab),
                                               "notes": notes},
-                seed=int(seed), _decoder=decode)
+                seed=int(seed), _decoder=argmax_decoder(vocab))
 
 
 def _show(c: str) -> str:
     return {"\n": "⏎", " ": "␣", "\t": "⇥"}.get(c, c)
 
 
-def _eta(terms: int, scale: float, base: float = 1.0) -> float:
-    """An η for a summed cost of ``terms`` output terms of size ``scale``, rounded down to 1-2-5."""
-    raw = base / max(1.0, terms * max(scale, 1e-12))
-    e = math.floor(math.log10(raw))
+def _eta(terms: int, log_scale: float, base: float = 1.0) -> float:
+    """An η for a summed cost of ``terms`` output terms of size 10**``log_scale``, rounded down to 1-2-5.
+
+    Worked out in logarithms so that values up to the largest float give a tiny
+    η instead of an overflow; never below 1e-300.
+    """
+    log_raw = math.log10(base) - math.log10(max(1, terms)) - max(0.0, log_scale)
+    e = max(-300, math.floor(log_raw))
     for m in (5, 2, 1):
-        if m * 10 ** e <= raw:
+        if math.log10(m) + e <= log_raw:
             return float(f"{m}e{e}")
-    return raw
+    return float(f"1e{e}")
+
+
+def _log10_at_least_1(v: float) -> float:
+    """log10(max(1, v)) for any finite non-negative v."""
+    return math.log10(v) if v > 1 else 0.0
 
 
 def load_text(path, L: int = TEXT_L, max_chars: int = TEXT_MAX_CHARS,
-              max_vocab: int = TEXT_MAX_VOCAB, seed: int = 0) -> Task:
-    """:func:`text_task` on the file at ``path``; DataError for an unusable file."""
+              max_vocab: int = TEXT_MAX_VOCAB, seed: int = 0, max_bytes: int | None = None,
+              cancel: Callable[[], bool] | None = None) -> Task:
+    """:func:`text_task` on the file at ``path``; DataError for an unusable file.
+
+    ``max_bytes`` bounds the task's arrays (see :func:`csv_task`); ``cancel`` is
+    asked while reading (see :func:`read_file`).
+    """
     name = os.path.basename(os.fspath(path))
-    text = decode_text(_read_bytes(path), name)
+    text = decode_text(_read_bytes(path, cancel), name)
     if not text.strip():
         raise DataError(f"{name} holds only white space")
     task = text_task(text, name=name, L=L, max_chars=max_chars, max_vocab=max_vocab, seed=seed)
+    if max_bytes is not None:
+        _check_data_bytes(task.L, task.P, task.N, task.O, max_bytes, name)
     task.params["file"] = name
     return task
 
@@ -267,8 +374,11 @@ def _is_number(s: str) -> bool:
     return True
 
 
-def read_table(path) -> Table:
+def read_table(path, cancel: Callable[[], bool] | None = None) -> Table:
     """Read a CSV (comma, semicolon or tab separated) for :func:`csv_task` and a column chooser.
+
+    Pure (no shared state): safe to run in a worker thread. ``cancel`` is asked
+    while reading and every few thousand rows; True stops with :class:`Cancelled`.
 
     Raises
     ------
@@ -276,23 +386,50 @@ def read_table(path) -> Table:
         Empty, binary, ragged (rows with different numbers of fields) or too large files.
     """
     name = os.path.basename(os.fspath(path))
-    return parse_table(decode_text(_read_bytes(path), name), name)
+    return parse_table(decode_text(_read_bytes(path, cancel), name), name, cancel=cancel)
 
 
-def parse_table(text: str, name: str = "the CSV file") -> Table:
+def guess_delimiter(lines) -> str:
+    """Comma, semicolon or tab: the one that splits the first lines into equally many fields.
+
+    Looks at :data:`SNIFF_LINES` lines of at most :data:`SNIFF_CHARS` characters
+    and counts each candidate outside double quotes: linear in the sample, unlike
+    ``csv.Sniffer`` (quadratic on long lines).
+    """
+    sample = [ln[:SNIFF_CHARS] for ln in lines[:SNIFF_LINES]]
+    best, best_score = ",", (0, 0)
+    for delim in (",", ";", "\t"):
+        counts = []
+        for ln in sample:
+            n, quoted = 0, False
+            for c in ln:
+                if c == '"':
+                    quoted = not quoted
+                elif c == delim and not quoted:
+                    n += 1
+            counts.append(n)
+        if not counts or max(counts) == 0:
+            continue
+        common = Counter(counts).most_common(1)[0]
+        score = (common[1] if common[0] else 0, common[0])   # lines that agree, then fields
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def parse_table(text: str, name: str = "the CSV file",
+                cancel: Callable[[], bool] | None = None) -> Table:
     """:func:`read_table` on text already read."""
     lines = text.split("\n")
     content = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     if not content:
         raise DataError(f"{name} has no rows")
-    try:
-        dialect = csv.Sniffer().sniff("\n".join(content[:20]), delimiters=",;\t")
-        delim = dialect.delimiter
-    except csv.Error:
-        delim = ","
+    delim = guess_delimiter(content)
     parsed = []                      # (lineno, fields) or None for a blank line
     n_rows = 0
     for lineno, line in enumerate(lines, start=1):
+        if cancel is not None and lineno % 4096 == 0 and cancel():
+            raise Cancelled(f"reading {name} was cancelled")
         if not line.strip():
             parsed.append(None)
             continue
@@ -372,8 +509,18 @@ def parse_columns(table: Table, spec, what: str) -> list[int]:
     return out
 
 
+def _check_data_bytes(L: int, P: int, N: int, O: int, max_bytes: int, name: str) -> None:  # noqa: E741
+    """DataError when the task's arrays alone (X, D and copies: 4 · L · P · (N + O) floats) pass ``max_bytes``."""
+    need = 4 * 8 * L * P * (N + O)
+    if need > max_bytes:
+        raise DataError(f"{name} pads to {P} sequence(s) of {L} steps with {N} input(s) and "
+                        f"{O} target(s): its arrays alone need about {human(need)}, more than "
+                        f"the memory budget of {human(max_bytes)}; use fewer or shorter "
+                        "sequences (padding to the longest one costs memory) or fewer columns")
+
+
 def csv_task(table: Table, inputs, targets, sequence_column=None, sequence_length=None,
-             name: str = "data", seed: int = 0) -> Task:
+             name: str = "data", seed: int = 0, max_bytes: int | None = None) -> Task:
     """A sequence task from the numeric columns of ``table``.
 
     Parameters
@@ -390,6 +537,8 @@ def csv_task(table: Table, inputs, targets, sequence_column=None, sequence_lengt
         blank lines separate the sequences.
     name : str
         The task is named ``"csv:" + name``.
+    max_bytes : int, optional
+        Refuse (before allocating) sizes whose arrays would pass this many bytes.
 
     Returns
     -------
@@ -456,6 +605,8 @@ def csv_task(table: Table, inputs, targets, sequence_column=None, sequence_lengt
         raise DataError(f"{name} has a sequence of {L} rows; the limit is {MAX_L} "
                         "(separate sequences by blank lines, a sequence column or a length)")
     N, O = len(ins), len(outs)
+    if max_bytes is not None:
+        _check_data_bytes(L, P, N, O, max_bytes, name)
     X = np.zeros((L, P, N))
     D = np.zeros((L, P, O))
     mask = np.zeros((L, P), dtype=bool)
@@ -475,7 +626,7 @@ def csv_task(table: Table, inputs, targets, sequence_column=None, sequence_lengt
         notes.append(f"values reach {max(xs, ds):.3g}: consider scaling them to about ±1")
     k = min(L, 8)
     settings = Settings(hidden="tanh", output="linear", cost="sse", M=8,
-                        eta=_eta(P * k * O, max(1.0, ds) ** 2 * max(1.0, xs)),
+                        eta=_eta(P * k * O, 2 * _log10_at_least_1(ds) + _log10_at_least_1(xs)),
                         scheme="chunked", k=k, P=P, updates=2000, target_cost=0.01)
     in_labels = tuple(table.columns[c] for c in ins)
     out_labels = tuple(table.columns[c] for c in outs)
@@ -484,24 +635,23 @@ def csv_task(table: Table, inputs, targets, sequence_column=None, sequence_lengt
                    "linear outputs and sum of squares. " +
                    " ".join(n[0].upper() + n[1:] + "." for n in notes))
 
-    def decode(y):
-        return y[..., 0].copy() if y.shape[-1] == 1 else y.copy()
-
     params = {"source": "csv", "inputs": list(in_labels), "targets": list(out_labels),
               "sequence_column": None if seq_col is None else table.columns[seq_col],
               "sequence_length": None if sequence_length is None else int(sequence_length),
               "notes": notes}
     return Task(name=f"csv:{name}", title=f"CSV: {name}", description=description, N=N, O=O,
                 X=X, D=D, mask=mask, input_labels=in_labels, output_labels=out_labels,
-                recommended=settings, params=params, seed=int(seed), _decoder=decode)
+                recommended=settings, params=params, seed=int(seed), _decoder=value_decoder)
 
 
 def load_csv(path, inputs, targets, sequence_column=None, sequence_length=None,
-             seed: int = 0) -> Task:
+             seed: int = 0, max_bytes: int | None = None,
+             cancel: Callable[[], bool] | None = None) -> Task:
     """:func:`csv_task` on the file at ``path``; DataError for an unusable file or choice."""
     name = os.path.basename(os.fspath(path))
-    task = csv_task(read_table(path), inputs, targets, sequence_column=sequence_column,
-                    sequence_length=sequence_length, name=name, seed=seed)
+    task = csv_task(read_table(path, cancel=cancel), inputs, targets,
+                    sequence_column=sequence_column, sequence_length=sequence_length, name=name,
+                    seed=seed, max_bytes=max_bytes)
     task.params["file"] = name
     return task
 
@@ -548,15 +698,10 @@ def task_from_arrays(name: str, X, D, mask=None, input_labels=None, output_label
                                scheme="chunked", k=min(L, 8), P=P)
     params = dict(params or {})
     if params.get("source") == "text":
-        lab = np.array(list(str(params.get("vocab", ""))) or list(labels_out), dtype=object)
-        if len(lab) != O:
-            lab = np.array(labels_out, dtype=object)
-
-        def decode(y):
-            return lab[np.argmax(y, axis=-1)].astype(str)
+        vocab = list(str(params.get("vocab", "")))
+        decode = argmax_decoder(vocab if len(vocab) == O else labels_out)
     else:
-        def decode(y):
-            return y[..., 0].copy() if y.shape[-1] == 1 else y.copy()
+        decode = value_decoder
     return Task(name=name, title=title or name, description=description, N=N, O=O, X=X, D=D,
                 mask=mask.copy(), input_labels=labels_in, output_labels=labels_out,
                 recommended=recommended, params=params, seed=int(seed), _decoder=decode)
@@ -567,12 +712,7 @@ def notes(task: Task) -> list[str]:
     return list(task.params.get("notes", [])) if isinstance(task.params, dict) else []
 
 
-def read_text_sample(path) -> str:
-    """The first characters of a file for a preview (DataError if unusable)."""
-    name = os.path.basename(os.fspath(path))
-    return decode_text(_read_bytes(path), name)[:2000]
-
-
-__all__ = ["DataError", "Table", "csv_task", "decode_text", "load_csv", "load_text", "notes",
-           "parse_columns", "parse_table", "read_table", "task_from_arrays", "text_task",
+__all__ = ["Cancelled", "DataError", "Table", "csv_task", "decode_text", "guess_delimiter",
+           "load_csv", "load_text", "notes", "parse_columns", "parse_table", "read_file",
+           "read_table", "task_from_arrays", "text_task",
            "MAX_FILE_BYTES", "TEXT_MAX_CHARS", "TEXT_MAX_VOCAB", "OTHER"]

@@ -91,18 +91,18 @@ def rescale_to_radius(U, rho: float) -> np.ndarray:
     return U * (rho / r)
 
 
-def last_error_step(pas) -> int | None:
-    """The last column of ``pas`` that carries a target (None if none does)."""
-    cols = np.nonzero(pas.deltas.targets.any(axis=1))[0]
+def last_error_step(bptt_pass) -> int | None:
+    """The last column of ``bptt_pass`` that carries a target (None if none does)."""
+    cols = np.nonzero(bptt_pass.deltas.targets.any(axis=1))[0]
     return int(cols[-1]) if cols.size else None
 
 
-def delta_norms(pas, t: int | None = None, sample: int | None = None) -> np.ndarray:
-    """‖δ(t−z)‖ for z = 0 … (copies reached − 1), from ``pas.deltas.by_source``.
+def delta_norms(bptt_pass, t: int | None = None, sample: int | None = None) -> np.ndarray:
+    """‖δ(t−z)‖ for z = 0 … (copies reached − 1), from ``bptt_pass.deltas.by_source``.
 
     Parameters
     ----------
-    pas : Pass
+    bptt_pass : Pass
         Computed with ``by_source=True``.
     t : int, optional
         Column where the error entered; the last one with a target by default.
@@ -114,29 +114,29 @@ def delta_norms(pas, t: int | None = None, sample: int | None = None) -> np.ndar
     ndarray, shape (Z,)
         Empty when no error enters at ``t``.
     """
-    src = pas.deltas.by_source
+    src = bptt_pass.deltas.by_source
     if src is None:
         raise ValueError("the pass has no per-source deltas: run it with by_source=True "
                          "(Trainer.prepare(detail=True))")
     if t is None:
-        t = last_error_step(pas)
+        t = last_error_step(bptt_pass)
         if t is None:
             return np.zeros(0)
-    if not pas.deltas.targets[t].any():
+    if not bptt_pass.deltas.targets[t].any():
         return np.zeros(0)
-    copies = min(t - int(pas.deltas.start[t]) + 1, src.shape[0])
+    copies = min(t - int(bptt_pass.deltas.start[t]) + 1, src.shape[0])
     d = src[:copies, t]                         # (Z, P, M)
     if sample is not None:
         d = d[:, sample:sample + 1]
     return np.sqrt(np.sum(d * d, axis=(1, 2)))
 
 
-def vanishing(pas, U, hidden: str, t: int | None = None, sample: int | None = None) -> Vanishing:
+def vanishing(bptt_pass, U, hidden: str, t: int | None = None, sample: int | None = None) -> Vanishing:
     """‖δ(t−z)‖ against z with the bound (γ σ_max(U))^z ‖D(t) Wᵀ δ_o(t)‖.
 
     Parameters
     ----------
-    pas : Pass
+    bptt_pass : Pass
         Computed with ``by_source=True``.
     U : ndarray, shape (M, M)
         The recurrent weights the pass was computed with.
@@ -146,8 +146,8 @@ def vanishing(pas, U, hidden: str, t: int | None = None, sample: int | None = No
         As in :func:`delta_norms`.
     """
     if t is None:
-        t = last_error_step(pas)
-    norms = delta_norms(pas, t, sample) if t is not None else np.zeros(0)
+        t = last_error_step(bptt_pass)
+    norms = delta_norms(bptt_pass, t, sample) if t is not None else np.zeros(0)
     z = np.arange(norms.size)
     rho, sig, gam = spectral_radius(U), sigma_max(U), gamma(hidden)
     with np.errstate(over="ignore", invalid="ignore"):

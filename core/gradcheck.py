@@ -21,8 +21,8 @@ import numpy as np
 
 from . import activations as act
 from . import bptt
-from .bptt import target_mask
-from .forward import as_sequences, forward, initial_state
+from . import checks
+from .forward import check_network, forward
 from .network import PARAMS, Network
 
 #: relative error above which a parameter fails the check
@@ -141,31 +141,41 @@ def gradcheck(net: Network, X, D, cost: str = "sse", depth=None, s0=None, mask=N
     Returns
     -------
     GradCheck
+
+    Raises
+    ------
+    ValueError
+        For any argument of the wrong type, shape or value (named in the message).
     """
+    check_network(net)
     bptt.check_cost(net, cost)
-    X = as_sequences(X, net.N)
-    D = as_sequences(D, net.O, "D")
+    X = checks.sequences(X, net.N)
+    D = checks.matching(X, D, net.O)
     L, P, _ = X.shape
-    targets = target_mask(mask, L, P)
+    targets = checks.mask(mask, L, P)
     Dz = np.where(targets[..., None], D, 0.0)
-    s0 = initial_state(s0, P, net.M)
-    if depth is not None:
-        bptt.depth_starts(depth, L)                     # validates depth
+    s0 = checks.state(s0, P, net.M)
+    depth = checks.depth(depth)
+    eps = checks.number(eps, "eps", strict=True)
+    tolerance = checks.number(tolerance, "tolerance", strict=True)
+    if isinstance(params, str) or not all(isinstance(p, str) and p in PARAMS for p in params):
+        raise ValueError(f"params must be a sequence of names from {', '.join(PARAMS)}, "
+                         f"got {checks.shown(params)}")
     analytic = engine_gradients(net, X, Dz, cost, depth, s0, targets)
     work = net.copy()
     s_base = forward(work, X, s0).s
     numeric, errors, n = {}, {}, 0
     with np.errstate(all="ignore"):
         for name in params:
-            a = getattr(work, name)
-            g = np.zeros_like(a)
-            for idx in np.ndindex(a.shape):
-                old = a[idx]
-                a[idx] = old + eps
+            weights = getattr(work, name)
+            g = np.zeros_like(weights)
+            for idx in np.ndindex(weights.shape):
+                old = weights[idx]
+                weights[idx] = old + eps
                 plus = truncated_cost(work, X, Dz, cost, depth, s_base, targets)
-                a[idx] = old - eps
+                weights[idx] = old - eps
                 minus = truncated_cost(work, X, Dz, cost, depth, s_base, targets)
-                a[idx] = old
+                weights[idx] = old
                 g[idx] = (plus - minus) / (2.0 * eps)
                 n += 2
             numeric[name] = g
@@ -178,9 +188,9 @@ def gradcheck_update(net: Network, update, cost: str, **kw) -> GradCheck:
     """:func:`gradcheck` on the window of a prepared :class:`~core.training.Update`.
 
     The window's inputs, targets and target mask, s(0) = the state entering the
-    window (``update.pas.trace.s[0]``) and full depth inside the window (every
+    window (``update.bptt_pass.trace.s[0]``) and full depth inside the window (every
     error reaches the window's first copy, as the Trainer computes it).
     """
-    pas = update.pas
-    return gradcheck(net, pas.X, pas.D, cost=cost, depth=None, s0=pas.trace.s[0],
-                     mask=pas.deltas.targets, **kw)
+    window = update.bptt_pass
+    return gradcheck(net, window.X, window.D, cost=cost, depth=None, s0=window.trace.s[0],
+                     mask=window.deltas.targets, **kw)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import activations as act
+from . import checks
 
 PARAMS = ("V", "U", "W", "theta_h", "theta_o")
 
@@ -42,20 +43,29 @@ class Network:
     _sizes: tuple = field(init=False, repr=False)
 
     def __post_init__(self):
-        act.check_name(self.hidden, act.HIDDEN, "hidden activation")
-        act.check_name(self.output, act.OUTPUT, "output activation")
-        for name in PARAMS:
-            a = np.array(getattr(self, name), dtype=np.float64)
-            setattr(self, name, a)
-        M, N = self.V.shape if self.V.ndim == 2 else (None, None)
-        if self.V.ndim != 2:
-            raise ValueError(f"V must be a matrix of shape (M, N), got shape {self.V.shape}")
-        O = self.W.shape[0] if self.W.ndim == 2 else None
-        expected = {"U": (M, M), "W": (O, M), "theta_h": (M,), "theta_o": (O,)}
+        checks.name(self.hidden, act.HIDDEN, "hidden activation")
+        checks.name(self.output, act.OUTPUT, "output activation")
+        V = checks.real_array(self.V, "V", "(M, N)")
+        W = checks.real_array(self.W, "W", "(O, M)")
+        if V.ndim != 2 or 0 in V.shape:
+            raise ValueError(f"V must have shape (M, N) with M, N ≥ 1, got {V.shape}")
+        M, N = V.shape
+        if W.ndim != 2 or W.shape[0] == 0:
+            raise ValueError(f"W must have shape (O, M) = (O, {M}) with O ≥ 1, got {W.shape}")
+        O = W.shape[0]
+        if M * (N + M + O + 1) + O > checks.MAX_WEIGHTS:
+            raise ValueError(f"a network with N = {N}, M = {M}, O = {O} has more than "
+                             f"{checks.MAX_WEIGHTS:,} weights; lower M")
+        expected = {"V": (M, N), "U": (M, M), "W": (O, M), "theta_h": (M,), "theta_o": (O,)}
+        words = {"V": "(M, N)", "U": "(M, M)", "W": "(O, M)", "theta_h": "(M,)", "theta_o": "(O,)"}
         for name, shape in expected.items():
-            if getattr(self, name).shape != shape:
-                raise ValueError(f"{name} must have shape {shape} for V of shape {self.V.shape} "
-                                 f"and W with {O} rows, got {getattr(self, name).shape}")
+            a = checks.real_array(getattr(self, name), name, f"{words[name]} = {shape}")
+            if a.shape != shape:
+                raise ValueError(f"{name} must have shape {words[name]} = {shape} for V of shape "
+                                 f"{V.shape} and W of shape {W.shape}, got {a.shape}")
+            if not np.isfinite(a).all():
+                raise ValueError(f"{name} must hold finite numbers (no NaN or infinity)")
+            setattr(self, name, np.array(a, dtype=np.float64))     # the network's own copy
         if self.output == "softmax" and O < 2:
             raise ValueError("softmax needs at least two outputs; choose output 'sigmoid' or "
                              f"'linear' for {O} output")
@@ -71,15 +81,26 @@ class Network:
         from ``numpy.random.default_rng(seed)``: the same seed gives the same
         network.
         """
-        for what, n in (("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)):
-            if int(n) != n or n < 1:
-                raise ValueError(f"{what} must be a positive integer, got {n!r}")
+        n_in = checks.count(n_in, "n_in")
+        n_hidden = checks.count(n_hidden, "n_hidden")
+        n_out = checks.count(n_out, "n_out")
+        if n_hidden * (n_in + n_hidden + n_out + 1) + n_out > checks.MAX_WEIGHTS:
+            raise ValueError(f"a network with n_in = {n_in}, n_hidden = {n_hidden}, n_out = "
+                             f"{n_out} has more than {checks.MAX_WEIGHTS:,} weights; lower n_hidden")
+        checks.name(hidden, act.HIDDEN, "hidden activation")
+        checks.name(output, act.OUTPUT, "output activation")
+        if scale is not None:
+            scale = checks.number(scale, "scale", strict=True)
+        if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) \
+                or seed < 0:
+            raise ValueError(f"seed must be a non-negative integer, got {checks.shown(seed)}")
         rng = np.random.default_rng(seed)
-        sh = scale if scale is not None else 1.0 / np.sqrt(n_in + n_hidden)
-        so = scale if scale is not None else 1.0 / np.sqrt(n_hidden)
-        return cls(V=rng.uniform(-sh, sh, (n_hidden, n_in)),
-                   U=rng.uniform(-sh, sh, (n_hidden, n_hidden)),
-                   W=rng.uniform(-so, so, (n_out, n_hidden)),
+        # uniform ±1/√(fan-in): N + M inputs into each hidden unit j, M into each output unit k
+        scale_j = scale if scale is not None else 1.0 / np.sqrt(n_in + n_hidden)
+        scale_k = scale if scale is not None else 1.0 / np.sqrt(n_hidden)
+        return cls(V=rng.uniform(-scale_j, scale_j, (n_hidden, n_in)),
+                   U=rng.uniform(-scale_j, scale_j, (n_hidden, n_hidden)),
+                   W=rng.uniform(-scale_k, scale_k, (n_out, n_hidden)),
                    theta_h=np.zeros(n_hidden), theta_o=np.zeros(n_out),
                    hidden=hidden, output=output)
 

@@ -281,7 +281,7 @@ class Task:
         y = np.asarray(y, dtype=np.float64)
         if y.shape[-1] != self.O:
             raise ValueError(f"y must have {self.O} values on its last axis, got shape {y.shape}")
-        return (self._decoder or _value_decoder)(y)
+        return (self._decoder or value_decoder)(y)
 
 
 # -- shared helpers -----------------------------------------------------------------
@@ -291,7 +291,8 @@ def _onehot(idx: np.ndarray, n: int) -> np.ndarray:
     return np.eye(n)[np.asarray(idx, dtype=int)]
 
 
-def _argmax_decoder(labels):
+def argmax_decoder(labels):
+    """A decoder giving the label of the largest output: ``decode(y)``, shape y.shape[:-1]."""
     lab = np.array(labels, dtype=object)
 
     def decode(y):
@@ -303,7 +304,8 @@ def _bit_decoder(y):
     return (y[..., 0] > 0.5).astype(int) if y.shape[-1] == 1 else (y > 0.5).astype(int)
 
 
-def _value_decoder(y):
+def value_decoder(y):
+    """The outputs themselves (one value per vector when O = 1)."""
     return y[..., 0].copy() if y.shape[-1] == 1 else y.copy()
 
 
@@ -369,14 +371,7 @@ def reber_string(rng: np.random.Generator) -> str:
 
 def reber_accepts(s: str) -> bool:
     """Whether ``s`` (e.g. "BTXSE") is a complete string of the Reber grammar."""
-    if len(s) < 2 or s[0] != "B":
-        return False
-    state = 0
-    for c in s[1:]:
-        if state is None or c not in REBER_GRAPH[state]:
-            return False
-        state = REBER_GRAPH[state][c]
-    return state is None
+    return len(s) >= 2 and _reber_state(s) is None
 
 
 def reber_legal_next(prefix: str) -> tuple:
@@ -616,7 +611,7 @@ def _hello(seed, P, L, word="hello"):
     mask = np.ones(X.shape[:2], dtype=bool)
     # One fixed sequence: its history fixes every successor, so the floor is 0.
     return dict(N=n, O=n, X=X, D=D, mask=mask, input_labels=vocab, output_labels=vocab,
-                recommended=s, params={"word": word}, decoder=_argmax_decoder(vocab),
+                recommended=s, params={"word": word}, decoder=argmax_decoder(vocab),
                 title=None if word == "hello" else "-".join(word))
 
 
@@ -727,7 +722,7 @@ def _echo(seed, P, L, k=2, symbols=4):
     Xt, Dt, mt = gen(r_test)
     return dict(N=n, O=n, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
                 input_labels=labels, output_labels=labels, recommended=s, resample=gen,
-                params={"k": k, "symbols": n}, decoder=_argmax_decoder(labels))
+                params={"k": k, "symbols": n}, decoder=argmax_decoder(labels))
 
 
 def _adding(seed, P, L):
@@ -756,7 +751,7 @@ def _adding(seed, P, L):
     Xt, Dt, mt = gen(r_test)
     return dict(N=2, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
                 input_labels=("value", "marker"), output_labels=("sum",), recommended=s,
-                resample=gen, decoder=_value_decoder)
+                resample=gen, decoder=value_decoder)
 
 
 def _sine(seed, P, L):
@@ -782,7 +777,7 @@ def _sine(seed, P, L):
                 input_labels=("x(t)",), output_labels=("x(t+1)",), recommended=s,
                 details={"period": tuple(float(p) for p in period),
                         "phase": tuple(float(p) for p in phase)},
-                decoder=_value_decoder)
+                decoder=value_decoder)
 
 
 def _reber(seed, P, L):
@@ -824,7 +819,7 @@ def _reber(seed, P, L):
                 input_labels=REBER_SYMBOLS, output_labels=REBER_SYMBOLS, recommended=s,
                 resample=resample,
                 details={"strings": tuple(strings), "test_strings": tuple(strings_t)},
-                floor=floor, decoder=_argmax_decoder(REBER_SYMBOLS))
+                floor=floor, decoder=argmax_decoder(REBER_SYMBOLS))
 
 
 def _binary_addition(seed, P, L, bits=None):

@@ -109,7 +109,7 @@ class Timeline:
     @classmethod
     def of_update(cls, update) -> "Timeline":
         """The timeline of a :class:`core.training.Update`."""
-        cols = np.nonzero(update.pas.deltas.targets.any(axis=1))[0]
+        cols = np.nonzero(update.bptt_pass.deltas.targets.any(axis=1))[0]
         return cls(update.t_end - update.w0, cols)
 
     def __len__(self) -> int:
@@ -135,7 +135,10 @@ class Timeline:
         return q
 
     def start_of_phase(self, phase: str) -> int:
-        """Position just before the first micro-step of ``phase`` (len if the phase is empty)."""
+        """Position just before the first micro-step of ``phase`` (len if the phase is empty).
+
+        The lessons (visualizer/model/lesson.py) jump to the start of a phase with it.
+        """
         for i, st in enumerate(self.steps):
             if st.phase == phase:
                 return i

@@ -8,15 +8,19 @@ param ← param − η · ∂C/∂param, i.e. w ← w + η Σ_z Σ_l δ · (inpu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from .bptt import Pass, check_cost, run_pass, target_mask
+from . import checks
+from .bptt import Pass, check_cost, compute_pass
 from .errors import NonFiniteError
-from .forward import as_sequences, initial_state
+from .forward import check_network
 from .network import PARAMS, Network
-from .schemes import Scheme, windows
+from .schemes import PRESETS, Scheme, windows
+
+#: the largest learning rate the trainer takes: past it an update only overflows
+ETA_MAX = 1e6
 
 
 @dataclass
@@ -32,9 +36,9 @@ class Update:
     w0, t_end, first : int
         Sequence steps (0-based): copies w0..t_end−1 are unfolded, the errors
         of steps first..t_end−1 injected. Column c of the pass is step w0 + c.
-    pas : Pass
-        The window's pass (per-copy terms and per-source deltas included when
-        prepared with ``detail=True``).
+    bptt_pass : Pass
+        The window's forward and backward pass (per-copy terms and per-source
+        deltas included when prepared with ``detail=True``).
     eta : float
     grads : dict of str to ndarray
         ∂C/∂param after clipping.
@@ -44,7 +48,7 @@ class Update:
     change : dict of str to ndarray
         −η · grads: what the update adds to each parameter.
     finite : bool
-        False when the cost or a gradient is NaN or infinite.
+        False when the cost, a gradient or a new weight would be NaN or infinite.
     nonfinite : str
         The first quantity that is not finite ("" when ``finite``).
     """
@@ -54,7 +58,7 @@ class Update:
     w0: int
     t_end: int
     first: int
-    pas: Pass
+    bptt_pass: Pass
     eta: float
     grads: dict
     grad_norm: float
@@ -66,10 +70,14 @@ class Update:
     @property
     def cost(self) -> float:
         """C over the injected steps, before the update."""
-        return self.pas.cost
+        return self.bptt_pass.cost
+
+    @property
+    def pas(self) -> Pass:
+        """The former name of :attr:`bptt_pass`, kept for existing callers."""
+        return self.bptt_pass
 
 
-@dataclass
 class Trainer:
     """Trains ``net`` in place on sequences under a BPTT(h; h′) scheme.
 
@@ -79,40 +87,55 @@ class Trainer:
         Changed in place by :meth:`apply`.
     X : array_like, shape (L, P, N)
     D : array_like, shape (L, P, O)
-    mask : array_like of bool, shape (L, P), optional
+    mask : array_like of bool, shape (L, P) or (L,), optional
         Steps that carry a target.
     s0 : array_like, shape (P, M) or (M,), optional
         State at the start of every pass through the sequence.
     scheme : Scheme
+        BPTT(h; h′); a preset by name is ``core.preset("boden", T=4)``.
     cost : {"sse", "ce"}
     eta : float
-        η; may be changed between updates.
+        η, a finite number in 0..ETA_MAX; may be changed between updates.
     clip : float or None
-        Clip the gradient's global norm to this value; None (default) = off.
+        Clip the gradient's global norm to this finite value > 0; None (default) = off.
     resample : callable, optional
         ``resample(rng) -> (X, D, mask)``: fresh data at the start of every
         pass after the first (for generated tasks); drawn from ``rng``.
     seed : int
-        Seed of ``rng``.
+        Seed of ``rng``, ≥ 0.
+
+    Raises
+    ------
+    ValueError
+        For any argument of the wrong type, shape or value (named in the message).
     """
 
-    net: Network
-    X: np.ndarray
-    D: np.ndarray
-    mask: np.ndarray | None = None
-    s0: np.ndarray | None = None
-    scheme: Scheme = field(default_factory=lambda: Scheme(None, None))
-    cost: str = "sse"
-    eta: float = 0.1
-    clip: float | None = None
-    resample: object = None
-    seed: int = 0
-
-    def __post_init__(self):
-        check_cost(self.net, self.cost)
+    def __init__(self, net: Network, X, D, mask=None, s0=None, scheme: Scheme | None = None,
+                 cost: str = "sse", eta: float = 0.1, clip: float | None = None,
+                 resample=None, seed: int = 0):
+        self.net = check_network(net)
+        check_cost(net, cost)
+        self.cost = cost
+        if scheme is None:
+            scheme = Scheme(None, None)
+        if not isinstance(scheme, Scheme):
+            hint = (f"; for a preset write core.preset({scheme!r})"
+                    if isinstance(scheme, str) and scheme in PRESETS else "")
+            raise ValueError(f"scheme must be a core.Scheme, got {checks.shown(scheme)}{hint}")
+        self.scheme = scheme
+        self.eta = eta
+        self.clip = clip
+        if resample is not None and not callable(resample):
+            raise ValueError(f"resample must be a function rng -> (X, D, mask) or None, "
+                             f"got {checks.shown(resample)}")
+        self.resample = resample
+        if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) \
+                or seed < 0:
+            raise ValueError(f"seed must be a non-negative integer, got {checks.shown(seed)}")
+        self.seed = int(seed)
         self.rng = np.random.default_rng(self.seed)
-        self._set_data(self.X, self.D, self.mask)
-        self.s0 = initial_state(self.s0, self.P, self.net.M)
+        self._set_data(X, D, mask)
+        self.s0 = checks.state(s0, self.P, self.net.M)
         self.updates = 0
         self.epoch = 0
         self.history: list[float] = []        # cost of each applied update
@@ -120,13 +143,30 @@ class Trainer:
         self._epoch_cost = 0.0
         self._start_epoch()
 
+    @property
+    def eta(self) -> float:
+        """η, the learning rate."""
+        return self._eta
+
+    @eta.setter
+    def eta(self, value) -> None:
+        self._eta = checks.number(value, "eta (η)", maximum=ETA_MAX)
+
+    @property
+    def clip(self) -> float | None:
+        """The largest global gradient norm, or None (off)."""
+        return self._clip
+
+    @clip.setter
+    def clip(self, value) -> None:
+        self._clip = None if value is None else checks.number(value, "clip", strict=True)
+
     # -- data and position -------------------------------------------------
     def _set_data(self, X, D, mask):
-        self.X = as_sequences(X, self.net.N)
-        self.D = as_sequences(D, self.net.O, "D")
-        if self.D.shape[:2] != self.X.shape[:2]:
-            raise ValueError(f"D {self.D.shape} does not match X {self.X.shape}")
-        self.mask = target_mask(mask, self.L, self.P)
+        X = checks.sequences(X, self.net.N)
+        D = checks.matching(X, D, self.net.O)
+        self.mask = checks.mask(mask, X.shape[0], X.shape[1])
+        self.X, self.D = X, D
 
     @property
     def L(self) -> int:
@@ -143,12 +183,6 @@ class Trainer:
         self._k = 0
         self.s_hist = np.empty((self.L + 1, self.P, self.net.M))
         self.s_hist[0] = self.s0
-
-    def set_scheme(self, scheme: Scheme) -> None:
-        """Change BPTT(h; h′); the pass through the sequence starts again."""
-        self.scheme = scheme
-        self._epoch_cost = 0.0
-        self._start_epoch()
 
     @property
     def window(self) -> tuple[int, int, int]:
@@ -170,12 +204,12 @@ class Trainer:
     def _prepare(self, detail: bool) -> Update:
         w0, t_end, first = self.window
         steps = np.arange(w0, t_end)
-        mask = self.mask[w0:t_end] & (steps >= first)[:, None]
-        pas = run_pass(self.net, self.X[w0:t_end], self.D[w0:t_end], cost=self.cost,
-                       s0=self.s_hist[w0], mask=mask, start=np.zeros(t_end - w0, dtype=int),
-                       by_source=detail, per_copy=detail)
-        grads = pas.grads
-        nonfinite = "" if np.isfinite(pas.cost) else "cost"
+        targets = self.mask[w0:t_end] & (steps >= first)[:, None]
+        window_pass = compute_pass(self.net, self.X[w0:t_end], self.D[w0:t_end], self.cost,
+                                   self.s_hist[w0], targets, np.zeros(t_end - w0, dtype=int),
+                                   by_source=detail, per_copy=detail)
+        grads = window_pass.grads
+        nonfinite = "" if np.isfinite(window_pass.cost) else "cost"
         for name in PARAMS:
             if not nonfinite and not np.isfinite(grads[name]).all():
                 nonfinite = f"gradient of {name}"
@@ -185,27 +219,52 @@ class Trainer:
             grads = {k: g * (self.clip / norm) for k, g in grads.items()}
             clipped = True
         change = {k: -self.eta * g for k, g in grads.items()}
+        if not nonfinite:
+            nonfinite = self._nonfinite_weights(change)
         return Update(index=self.updates, epoch=self.epoch, w0=w0, t_end=t_end, first=first,
-                      pas=pas, eta=self.eta, grads=grads, grad_norm=norm, clipped=clipped,
-                      change=change, finite=not nonfinite, nonfinite=nonfinite)
+                      bptt_pass=window_pass, eta=self.eta, grads=grads, grad_norm=norm,
+                      clipped=clipped, change=change, finite=not nonfinite, nonfinite=nonfinite)
+
+    def _new_weights(self, change: dict) -> dict:
+        """w + Δw for every parameter, as new arrays (the network is not touched)."""
+        with np.errstate(all="ignore"):
+            return {name: getattr(self.net, name) + change[name] for name in PARAMS}
+
+    def _nonfinite_weights(self, change: dict, new: dict | None = None) -> str:
+        """"new weights of U" (say) if w + Δw would not be finite, else ""."""
+        new = self._new_weights(change) if new is None else new
+        for name in PARAMS:
+            if not np.isfinite(new[name]).all():
+                return f"new weights of {name}"
+        return ""
 
     def apply(self, update: Update) -> Update:
         """Add ``update.change`` to the weights and move on along the sequence.
 
+        The new weights are computed and checked before any is written, so a
+        refused update changes nothing.
+
         Raises
         ------
         NonFiniteError
-            When the update is not finite; the weights and position stay as they were.
+            When the cost, a gradient or a new weight is not finite; the weights
+            and the position stay as they were.
         ValueError
             When ``update`` is not the one :meth:`prepare` would give now.
         """
+        if not isinstance(update, Update):
+            raise ValueError(f"update must be a core.Update from prepare(), got {type(update).__name__}")
         if update.index != self.updates:
             raise ValueError(f"update {update.index} is stale: {self.updates} were applied")
         if not update.finite:
             raise NonFiniteError(update.nonfinite, update.index)
-        for name, delta in update.change.items():
-            getattr(self.net, name)[...] += delta
-        s = update.pas.trace.s
+        new = self._new_weights(update.change)
+        what = self._nonfinite_weights(update.change, new)
+        if what:                       # the weights changed since prepare(): still refused whole
+            raise NonFiniteError(what, update.index)
+        for name in PARAMS:
+            getattr(self.net, name)[...] = new[name]
+        s = update.bptt_pass.trace.s
         self.s_hist[update.first + 1:update.t_end + 1] = s[update.first - update.w0 + 1:]
         self.history.append(update.cost)
         self._epoch_cost += update.cost
@@ -225,7 +284,9 @@ class Trainer:
         return self.apply(self.prepare())
 
     def train(self, n: int) -> list[float]:
-        """Apply ``n`` updates; returns their costs."""
+        """Apply ``n`` updates (an integer ≥ 0); returns their costs."""
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 0:
+            raise ValueError(f"n must be a non-negative integer, got {checks.shown(n)}")
         return [self.step().cost for _ in range(n)]
 
     # -- saving ------------------------------------------------------------
@@ -240,7 +301,7 @@ class Trainer:
     def load_state(self, state: dict) -> None:
         """Restore what :meth:`state` returned (for the same network shape and scheme)."""
         self._set_data(state["X"], state["D"], state["mask"])
-        self.s0 = initial_state(state["s0"], self.P, self.net.M)
+        self.s0 = checks.state(state["s0"], self.P, self.net.M)
         self._start_epoch()
         k = int(state["k"])
         if not 0 <= k < len(self._windows):

@@ -1,15 +1,29 @@
-"""Benchmark of core.gradients against PyTorch autograd and a per-sample Python loop.
+"""Benchmark of core.gradients against its sequential bound, PyTorch autograd and a Python loop.
 
 Run from the repository root::
 
     python tests/benchmarks/bench_core.py [--repeats 15]
 
-It measures and prints; it asserts no times (pytest never collects it). All
-three implementations run side by side in one process, taking turns in
-blocks that each start with a warm-up, and the median is reported: full BPTT of an
-Elman network with tanh hidden units, softmax outputs and cross-entropy, on
-float64. The goal of the issue: core at most half of PyTorch's time in both
-configurations, and at least 75 % of the rate of one large matmul at M = 256.
+It measures and prints; it asserts no times (pytest never collects it).
+
+BPTT has an irreducible serial part, and this script times it in the same run,
+on the same arrays, as *the sequential bound*:
+
+- 2·L step products (P×M)·(M×M), one per step forwards (s(t−1) Uᵀ) and one
+  backwards (δ(t) U), each written into a preallocated array (``out=``);
+- the fold-back products ΔV, ΔU, ΔW, each one large matmul over all copies;
+- f and f′ on one step's (P, M) array, in place, L times each.
+
+``core.gradients`` and ``core.run_pass`` (with the per-copy terms a view
+asks for) are reported as a ratio to that bound, next to PyTorch's ratio
+(``nn.RNN`` + ``Linear`` + ``cross_entropy`` + ``backward``, float64, the same
+threads) and a per-sample loop in the style of min-char-rnn. Full BPTT of an
+Elman network with tanh hidden units, softmax outputs and cross-entropy, at
+N = O = 16, L = 32, P = 64 and M = 32 and 256. The goals of issue 15:
+core.gradients at most 1.3× the bound at M = 256 and at most 2× at M = 32.
+
+All runners take turns in blocks that each start with a warm-up, and the
+median is reported.
 """
 from __future__ import annotations
 
@@ -33,7 +47,7 @@ except ImportError:        # the comparison column is left empty
     torch = None
 
 CONFIGS = [  # (N = O, M, L, P)
-    dict(N=8, M=32, O=8, L=32, P=32),
+    dict(N=16, M=32, O=16, L=32, P=64),
     dict(N=16, M=256, O=16, L=32, P=64),
 ]
 
@@ -64,6 +78,20 @@ def core_flops(N, M, O, L, P) -> int:
     return 2 * L * P * (3 * M * M + 2 * M * N + 3 * M * O)
 
 
+def set_numpy_blas_threads(n: int) -> bool:
+    """Ask numpy's bundled OpenBLAS to use ``n`` threads; False when it cannot be reached."""
+    libdir = os.path.join(os.path.dirname(np.__file__) + ".libs")
+    for path in glob.glob(os.path.join(libdir, "libscipy_openblas*.so*")):
+        lib = ctypes.CDLL(path)
+        for name in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                     "openblas_set_num_threads64_", "openblas_set_num_threads"):
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn(ctypes.c_int(n))
+                return True
+    return False
+
+
 def make_data(N, M, O, L, P, seed=0):
     rng = np.random.default_rng(seed)
     net = core.Network.create(N, M, O, hidden="tanh", output="softmax", seed=seed)
@@ -78,6 +106,56 @@ def core_runner(net, X, D):
     def run():
         return core.gradients(net, X, D, cost="ce")
     return run
+
+
+def pass_runner(net, X, D):
+    def run():
+        return core.run_pass(net, X, D, cost="ce", per_copy=True)
+    return run
+
+
+# -- the sequential bound ------------------------------------------------------------
+def bound_runners(net, X, D) -> dict:
+    """The serial work of one full-BPTT pass, on the pass's own arrays: see the module docstring.
+
+    Returns runners for its three parts; their medians add up to the bound.
+    """
+    L, P, N = X.shape
+    M = net.M
+    p = core.run_pass(net, X, D, cost="ce")
+    s, delta_j, delta_k = p.trace.s, p.deltas.delta_h, p.deltas.delta_o
+    U, U_T = net.U, net.U.T
+    buf = np.empty((P, M))
+    step_s = s[L // 2 + 1]
+
+    def step_products():
+        for t in range(L):
+            np.matmul(s[t], U_T, out=buf)               # forwards: s(t−1) Uᵀ
+        for t in range(L - 1, -1, -1):
+            np.matmul(delta_j[t], U, out=buf)           # backwards: δ(t) U
+
+    dT = delta_j.reshape(L * P, M).T
+    kT = delta_k.reshape(L * P, -1).T
+    X2, s_prev, s_now = X.reshape(L * P, N), s[:-1].reshape(L * P, M), s[1:].reshape(L * P, M)
+    gV, gU, gW = np.empty((M, N)), np.empty((M, M)), np.empty((kT.shape[0], M))
+
+    def fold_back():
+        np.matmul(dT, X2, out=gV)
+        np.matmul(dT, s_prev, out=gU)
+        np.matmul(kT, s_now, out=gW)
+
+    net_step = p.trace.net_h[L // 2]
+    out = np.empty((P, M))
+
+    def f_and_slope():
+        for _ in range(L):
+            np.tanh(net_step, out=out)                  # f on one step's array
+        for _ in range(L):
+            np.multiply(step_s, step_s, out=out)        # f′ = 1 − s², in place
+            np.subtract(1.0, out, out=out)
+
+    return {"bound: step products": step_products, "bound: fold-back": fold_back,
+            "bound: f and f′": f_and_slope}
 
 
 # -- (b) PyTorch --------------------------------------------------------------------
@@ -138,41 +216,32 @@ def loop_runner(net, X, D):
     return run
 
 
-def matmul_rate(n=1024, repeats=7) -> float:
-    """GFLOP/s of one large float64 matmul, (n × n) @ (n × n), median of repeats."""
-    rng = np.random.default_rng(0)
-    a, b = rng.normal(size=(n, n)), rng.normal(size=(n, n))
-    out = np.empty((n, n))
-    np.matmul(a, b, out=out)
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        np.matmul(a, b, out=out)
-        times.append(time.perf_counter() - t0)
-    return 2 * n ** 3 / statistics.median(times) / 1e9
+def median_times(runners: dict, repeats: int, warmup: int = 1, rounds: int | None = None,
+                 best: dict | None = None) -> dict:
+    """Median seconds of each runner (and, into ``best``, the fastest call).
 
-
-def median_times(runners: dict, repeats: int, warmup: int = 3, rounds: int = 3) -> dict:
-    """Median seconds of each runner.
-
-    The runners take turns in ``rounds`` blocks (so a drifting machine load hits
-    them alike); each block starts with ``warmup`` untimed calls, since torch's
-    and OpenBLAS's worker threads keep spinning for a while after a call and
-    would slow down the first calls of the other library on a 2-core machine.
+    The runners take turns in ``rounds`` blocks (one per timed call by default,
+    so a drifting machine load hits them alike); each block starts with
+    ``warmup`` untimed calls. torch's
+    OpenMP workers spin for 200 ms after a call (KMP_BLOCKTIME), so the next
+    runner waits until they have fallen asleep before it is timed on the same
+    2 cores.
     """
     times = {name: [] for name in runners}
+    rounds = repeats if rounds is None else rounds
     per_round = max(1, -(-repeats // rounds))
     for _ in range(rounds):
         for name, run in runners.items():
-            # torch's OpenMP workers spin for 200 ms after a call (KMP_BLOCKTIME): let them
-            # fall asleep before the next library is timed on the same 2 cores
-            time.sleep(0.4)
             for _ in range(warmup):
                 run()
             for _ in range(per_round):
                 t0 = time.perf_counter()
                 run()
                 times[name].append(time.perf_counter() - t0)
+            if name == "torch":
+                time.sleep(0.4)
+    if best is not None:
+        best.update({name: min(ts) for name, ts in times.items()})
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
@@ -186,10 +255,16 @@ def max_rel_diff(a: dict, b: dict) -> float:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeats", type=int, default=15, help="timed rounds per configuration")
-    ap.add_argument("--loop-repeats", type=int, default=3, help="timed rounds of the slow loop")
+    ap.add_argument("--repeats", type=int, default=30, help="timed calls per runner and configuration")
+    ap.add_argument("--loop-repeats", type=int, default=1,
+                    help="timed rounds of the slow per-sample loop (0 = skip it)")
+    ap.add_argument("--threads", type=int, default=None,
+                    help="BLAS threads for numpy and torch alike (default: numpy's own); "
+                         "1 gives steadier figures on a loaded machine")
     args = ap.parse_args(argv)
 
+    if args.threads is not None:
+        set_numpy_blas_threads(args.threads)
     blas = numpy_blas_threads()
     threads = blas if blas is not None else (os.cpu_count() or 1)
     if torch is not None:
@@ -198,44 +273,50 @@ def main(argv=None):
           f"torch {torch.__version__ if torch else '(absent)'}: "
           f"threads = {torch.get_num_threads() if torch else '-'}; cpus = {os.cpu_count()}")
     print(f"load average before the run: {os.getloadavg()[0]:.2f} (timings are noisy when > 0)\n")
-    rate = matmul_rate()
 
     rows = []
     for cfg in CONFIGS:
         N, M, O, L, P = cfg["N"], cfg["M"], cfg["O"], cfg["L"], cfg["P"]
+        label = f"N=O={N}, M={M}, L={L}, P={P}"
         net, X, D, labels = make_data(N, M, O, L, P)
-        runners = {"core": core_runner(net, X, D)}
+        runners = dict(bound_runners(net, X, D))
+        runners["core.gradients"] = core_runner(net, X, D)
+        runners["core.run_pass(per_copy)"] = pass_runner(net, X, D)
         if torch is not None:
             runners["torch"] = torch_runner(net, X, labels)
-        ref = runners["core"]()
+        ref = runners["core.gradients"]()
         if torch is not None:
-            d = max_rel_diff(ref, runners["torch"]())
-            print(f"N=O={N} M={M} L={L} P={P}: max relative difference core vs torch {d:.1e}")
-        loop = loop_runner(net, X, D)
-        print(f"N=O={N} M={M} L={L} P={P}: max relative difference core vs loop "
-              f"{max_rel_diff(ref, loop()):.1e}")
-        t = median_times(runners, args.repeats)
-        t["loop"] = median_times({"loop": loop}, args.loop_repeats, warmup=1, rounds=1)["loop"]
-        gflops = core_flops(N, M, O, L, P) / t["core"] / 1e9
-        rows.append((f"N=O={N}, M={M}, L={L}, P={P}", t, gflops))
-        # A fresh rate after each configuration: the machine is shared and noisy.
-        rate = max(rate, matmul_rate())
+            print(f"{label}: max relative difference core vs torch "
+                  f"{max_rel_diff(ref, runners['torch']()):.1e}")
+        fastest = {}
+        t = median_times(runners, args.repeats, best=fastest)
+        if args.loop_repeats:
+            loop = loop_runner(net, X, D)
+            print(f"{label}: max relative difference core vs loop {max_rel_diff(ref, loop()):.1e}")
+            t["loop"] = median_times({"loop": loop}, args.loop_repeats, warmup=0,
+                                     rounds=1)["loop"]
+        bound = sum(v for k, v in t.items() if k.startswith("bound"))
+        best_bound = sum(v for k, v in fastest.items() if k.startswith("bound"))
+        parts = ", ".join(f"{k[7:]} {v * 1e3:.2f}" for k, v in t.items() if k.startswith("bound"))
+        print(f"{label}: bound {bound * 1e3:.2f} ms = {parts} ms; core "
+              f"{core_flops(N, M, O, L, P) / t['core.gradients'] / 1e9:.1f} GFLOP/s")
+        print(f"{label}: fastest calls: bound {best_bound * 1e3:.2f} ms, " + ", ".join(
+            f"{name} {fastest[name] / best_bound:.2f}×" for name in
+            ("core.gradients", "core.run_pass(per_copy)", "torch") if name in fastest))
+        rows.append((label, bound, t))
 
     print()
-    print("| config | core ms | torch ms | loop ms | core/torch ratio | loop/core ratio "
-          "| core GFLOP/s | share of matmul rate |")
-    print("|---|---|---|---|---|---|---|---|")
-    for label, t, gflops in rows:
-        tt = t.get("torch")
-        print(f"| {label} | {t['core'] * 1e3:.2f} | "
-              f"{tt * 1e3:.2f} | " if tt else f"| {label} | {t['core'] * 1e3:.2f} | - | ",
-              end="")
-        print(f"{t['loop'] * 1e3:.1f} | {(t['core'] / tt) if tt else float('nan'):.2f} | "
-              f"{t['loop'] / t['core']:.1f} | {gflops:.1f} | {gflops / rate:.0%} |")
-    print(f"\nmatmul rate (1024×1024 @ 1024×1024, float64, same threads): {rate:.1f} GFLOP/s, "
-          f"the best of {1 + len(CONFIGS)} measurements in this run")
-    print(f"load average after the run: {os.getloadavg()[0]:.2f}")
-    print("goals: core/torch ≤ 0.5 in both configurations; share ≥ 75 % at M = 256")
+    print("| config | bound ms | core.gradients ms (× bound) | core.run_pass per-copy ms (× bound) "
+          "| torch ms (× bound) | loop ms (× bound) |")
+    print("|---|---|---|---|---|---|")
+    for label, bound, t in rows:
+        cells = []
+        for name in ("core.gradients", "core.run_pass(per_copy)", "torch", "loop"):
+            v = t.get(name)
+            cells.append("-" if v is None else f"{v * 1e3:.2f} ({v / bound:.2f}×)")
+        print(f"| {label} | {bound * 1e3:.2f} | " + " | ".join(cells) + " |")
+    print(f"\nload average after the run: {os.getloadavg()[0]:.2f}")
+    print("goals: core.gradients ≤ 1.3× the bound at M = 256 and ≤ 2× at M = 32")
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ def test_create_and_shapes():
     assert net.theta_h.shape == (5,) and net.theta_o.shape == (2,)
     assert all(a.dtype == np.float64 for a in net.params().values())
     X = np.zeros((7, 4, 3))
-    tr = core.forward(net, X)
-    assert tr.net_h.shape == (7, 4, 5) and tr.s.shape == (8, 4, 5)
-    assert tr.net_o.shape == (7, 4, 2) and tr.y.shape == (7, 4, 2)
-    np.testing.assert_array_equal(tr.s[0], 0.0)
+    trace = core.forward(net, X)
+    assert trace.net_h.shape == (7, 4, 5) and trace.s.shape == (8, 4, 5)
+    assert trace.net_o.shape == (7, 4, 2) and trace.y.shape == (7, 4, 2)
+    np.testing.assert_array_equal(trace.s[0], 0.0)
     s0 = np.full((4, 5), 0.25)
     assert np.all(core.forward(net, X, s0=s0).s[0] == 0.25)
-    np.testing.assert_allclose(tr.y.sum(-1), 1.0)
+    np.testing.assert_allclose(trace.y.sum(-1), 1.0)
 
 
 def test_same_seed_same_network():

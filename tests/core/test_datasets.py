@@ -176,3 +176,14 @@ def test_core_datasets_imports_no_qt():
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]; "
             "sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_file_tasks_name_their_units(tmp_path):
+    """Text tasks by their characters (white space shown), CSV tasks by their column names."""
+    from core import datasets as ds
+    t = ds.text_task("ab ab\nab", name="t")
+    assert set(t.input_labels) == {"a", "b", "␣", "⏎"} and t.output_labels == t.input_labels
+    f = tmp_path / "d.csv"
+    f.write_text("speed,angle,force\n1,2,3\n4,5,6\n")
+    c = ds.load_csv(f, "speed,angle", "force")
+    assert c.input_labels == ("speed", "angle") and c.output_labels == ("force",)

@@ -20,33 +20,33 @@ def problem(hidden, M=6, L=9, P=3, N=2, O=2, seed=0, rho=None, output="linear"):
 
 def test_norms_are_the_per_source_deltas():
     net, X, D, mask = problem("tanh")
-    pas = core.run_pass(net, X, D, mask=mask, by_source=True)
+    bptt_pass = core.run_pass(net, X, D, mask=mask, by_source=True)
     t = X.shape[0] - 1
-    norms = dg.delta_norms(pas)
+    norms = dg.delta_norms(bptt_pass)
     assert norms.shape == (t + 1,)
     for z in range(t + 1):
-        assert norms[z] == pytest.approx(np.linalg.norm(pas.deltas.by_source[z, t]), rel=1e-12)
-    one = dg.delta_norms(pas, sample=1)
-    assert one[3] == pytest.approx(np.linalg.norm(pas.deltas.by_source[3, t, 1]), rel=1e-12)
+        assert norms[z] == pytest.approx(np.linalg.norm(bptt_pass.deltas.by_source[z, t]), rel=1e-12)
+    one = dg.delta_norms(bptt_pass, sample=1)
+    assert one[3] == pytest.approx(np.linalg.norm(bptt_pass.deltas.by_source[3, t, 1]), rel=1e-12)
 
 
 def test_z0_is_the_entering_error():
     """‖δ(t)‖ = ‖D(t) Wᵀ δ_o(t)‖, the factor the bound starts from."""
     net, X, D, mask = problem("sigmoid", output="sigmoid")
     D = np.clip(np.abs(D), 0, 1)
-    pas = core.run_pass(net, X, D, mask=mask, by_source=True)
+    bptt_pass = core.run_pass(net, X, D, mask=mask, by_source=True)
     t = X.shape[0] - 1
-    slope = core.activations.hidden_slope("sigmoid", pas.trace.s[t + 1])
-    entering = slope * (pas.deltas.delta_o[t] @ net.W)
-    assert dg.delta_norms(pas)[0] == pytest.approx(np.linalg.norm(entering), rel=1e-12)
+    slope = core.activations.hidden_slope("sigmoid", bptt_pass.trace.s[t + 1])
+    entering = slope * (bptt_pass.deltas.delta_o[t] @ net.W)
+    assert dg.delta_norms(bptt_pass)[0] == pytest.approx(np.linalg.norm(entering), rel=1e-12)
 
 
 @pytest.mark.parametrize("hidden", core.HIDDEN)
 @pytest.mark.parametrize("rho", [0.5, 1.0, 3.0])
 def test_bound_holds(hidden, rho):
     net, X, D, mask = problem(hidden, rho=rho, seed=3)
-    pas = core.run_pass(net, X, D, mask=mask, by_source=True, depth=5)
-    v = dg.vanishing(pas, net.U, hidden)
+    bptt_pass = core.run_pass(net, X, D, mask=mask, by_source=True, depth=5)
+    v = dg.vanishing(bptt_pass, net.U, hidden)
     assert v.z.size == 5                                   # depth 5: the error flows through 5 copies
     assert np.all(v.norms <= v.bound * (1 + 1e-12) + 1e-300)
     assert v.gamma == core.activations.GAMMA[hidden]
@@ -64,8 +64,8 @@ def test_vanishing_and_exploding_as_bptt_md_measures():
     for rho in (0.5, 3.0):
         net = core.Network.create(3, 50, 1, hidden="tanh", output="linear", seed=1)
         net.U[...] = dg.rescale_to_radius(net.U, rho)
-        pas = core.run_pass(net, X, D, mask=mask, by_source=True)
-        out[rho] = dg.delta_norms(pas)
+        bptt_pass = core.run_pass(net, X, D, mask=mask, by_source=True)
+        out[rho] = dg.delta_norms(bptt_pass)
     assert out[0.5][10] < 1e-2 * out[0.5][0] and out[0.5][40] < 1e-10
     assert out[3.0][10] > 5 * out[3.0][0] and out[3.0][40] > 1e3
 
@@ -97,13 +97,13 @@ def test_rescale_refuses_what_it_cannot_do():
 def test_no_target_means_no_curve():
     net, X, D, _ = problem("tanh")
     mask = np.zeros(X.shape[:2], bool)
-    pas = core.run_pass(net, X, D, mask=mask, by_source=True)
-    v = dg.vanishing(pas, net.U, "tanh")
+    bptt_pass = core.run_pass(net, X, D, mask=mask, by_source=True)
+    v = dg.vanishing(bptt_pass, net.U, "tanh")
     assert v.t == -1 and v.norms.size == 0 and v.bound.size == 0
 
 
 def test_needs_per_source_deltas():
     net, X, D, mask = problem("tanh")
-    pas = core.run_pass(net, X, D, mask=mask)
+    bptt_pass = core.run_pass(net, X, D, mask=mask)
     with pytest.raises(ValueError, match="by_source"):
-        dg.delta_norms(pas)
+        dg.delta_norms(bptt_pass)

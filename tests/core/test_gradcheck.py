@@ -50,7 +50,7 @@ def test_truncated_cost_with_full_depth_is_the_cost():
 
 def first_window_with_target(trainer):
     upd = trainer.prepare()
-    while not upd.pas.deltas.targets.any():
+    while not upd.bptt_pass.deltas.targets.any():
         trainer.apply(upd)
         upd = trainer.prepare()
     return upd

@@ -1,4 +1,9 @@
-"""Analytic gradients against central finite differences, for every (f, g, cost, depth)."""
+"""Analytic gradients against central finite differences, for every (f, g, cost, depth).
+
+The finite differences are core.gradcheck's (the one oracle; test_gradcheck.py
+checks that it fails on a gradient 0.1 % off and that full depth differentiates
+core.evaluate exactly).
+"""
 import itertools
 import zlib
 
@@ -7,10 +12,10 @@ import pytest
 
 import core
 from core import activations as act
+from core import gradcheck as gc
 
 PAIRS = [("sigmoid", "sse"), ("sigmoid", "ce"), ("softmax", "sse"), ("softmax", "ce"),
          ("linear", "sse")]
-EPS = 1e-6
 
 
 def problem(output, seed, L=5, P=3, N=3, M=4, O=3):
@@ -28,44 +33,6 @@ def problem(output, seed, L=5, P=3, N=3, M=4, O=3):
     return X, D, mask, s0
 
 
-def truncated_cost(net, base, X, D, cost, depth, s0, mask):
-    """Σ_t C(t) with the state entering copy t−h+1 held at its value under ``base``.
-
-    This is the quantity BPTT with depth h differentiates (PyTorch's .detach()).
-    """
-    L, P, _ = X.shape
-    targets = np.ones((L, P), bool) if mask is None else mask
-    s_base = core.forward(base, X, s0).s
-    total = 0.0
-    for t in range(L):
-        start = 0 if depth is None else max(0, t - depth + 1)
-        y = core.forward(net, X[start:t + 1], s_base[start]).y[-1]
-        terms = act.cost_terms(net.output, cost, y, D[t])
-        total += float(terms[targets[t]].sum())
-    return total
-
-
-def numeric_gradients(net, X, D, cost, depth, s0, mask):
-    base = net.copy()
-    out = {}
-    for name, a in net.params().items():
-        g = np.zeros_like(a)
-        for idx in np.ndindex(a.shape):
-            old = a[idx]
-            a[idx] = old + EPS
-            plus = truncated_cost(net, base, X, D, cost, depth, s0, mask)
-            a[idx] = old - EPS
-            minus = truncated_cost(net, base, X, D, cost, depth, s0, mask)
-            a[idx] = old
-            g[idx] = (plus - minus) / (2 * EPS)
-        out[name] = g
-    return out
-
-
-def rel_error(a, b):
-    return np.max(np.abs(a - b)) / max(np.max(np.abs(a)) + np.max(np.abs(b)), 1e-12)
-
-
 @pytest.mark.parametrize("hidden", core.HIDDEN)
 @pytest.mark.parametrize("output,cost", PAIRS)
 @pytest.mark.parametrize("depth", [None, 1, 2, 3])
@@ -77,26 +44,13 @@ def test_gradients_match_finite_differences(hidden, output, cost, depth):
                                   scale=0.9)
         m = mask if with_mask else None
         s = s0 if with_s0 else None
+        # core.gradcheck is the one finite-difference oracle (ε = 1e−6, .detach() depth).
+        check = gc.gradcheck(net, X, D, cost=cost, depth=depth, s0=s, mask=m)
         analytic = core.gradients(net, X, D, cost=cost, depth=depth, s0=s, mask=m)
-        numeric = numeric_gradients(net, X, D, cost, depth, s, m)
         for name in core.PARAMS:
             assert analytic[name].shape == getattr(net, name).shape
-            assert rel_error(analytic[name], numeric[name]) < 1e-6, (name, with_mask, with_s0)
-
-
-def test_gradient_of_the_cost_itself_is_the_full_bptt_gradient():
-    # depth None differentiates core.evaluate exactly: check against its finite differences.
-    X, D, mask, s0 = problem("softmax", 7)
-    net = core.Network.create(3, 4, 3, hidden="tanh", output="softmax", seed=3)
-    g = core.gradients(net, X, D, cost="ce", s0=s0, mask=mask)
-    a = net.U
-    old = a[1, 2]
-    a[1, 2] = old + EPS
-    plus = core.evaluate(net, X, D, "ce", s0, mask)
-    a[1, 2] = old - EPS
-    minus = core.evaluate(net, X, D, "ce", s0, mask)
-    a[1, 2] = old
-    assert abs((plus - minus) / (2 * EPS) - g["U"][1, 2]) < 1e-7
+            np.testing.assert_array_equal(check.analytic[name], analytic[name])
+            assert check.errors[name] < 1e-6, (name, with_mask, with_s0, check.errors)
 
 
 def test_depth_at_least_the_sequence_length_is_full_bptt():
@@ -151,3 +105,20 @@ def test_softmax_sse_uses_the_full_jacobian_not_the_diagonal():
     np.testing.assert_allclose(act.output_delta("softmax", "sse", y, d), exact, atol=1e-15)
     diagonal = (d - y) * y * (1 - y)
     assert np.max(np.abs(diagonal - exact)) > 1e-3
+
+
+def test_reused_arrays_never_leak_into_results():
+    """core.gradients reuses its pass's arrays from call to call: what it returned stays put."""
+    X, D, mask, s0 = problem("softmax", 4)
+    net = core.Network.create(3, 4, 3, hidden="tanh", output="softmax", seed=4)
+    first = core.gradients(net, X, D, cost="ce", mask=mask)
+    kept = {k: v.copy() for k, v in first.items()}
+    core.gradients(net, X[::-1].copy(), D, cost="ce", s0=s0)          # same sizes, other numbers
+    core.gradients(net, X[:3], D[:3], cost="ce")                       # other sizes
+    again = core.gradients(net, X, D, cost="ce", mask=mask)
+    fresh = core.run_pass(net, X, D, cost="ce", mask=mask).grads       # arrays of its own
+    for k in core.PARAMS:
+        np.testing.assert_array_equal(first[k], kept[k])
+        np.testing.assert_array_equal(again[k], kept[k])
+        np.testing.assert_array_equal(fresh[k], kept[k])
+        assert not np.shares_memory(first[k], again[k])

@@ -3,8 +3,9 @@
 The contract: ``forward``, ``gradients`` and the ``Trainer`` return finite
 results or raise ValueError (``Trainer.apply`` raises NonFiniteError for an
 update that is not finite, leaving the weights as they were); nothing else.
-Non-finite or overflowing *inputs* are not rejected by the core: for them the
-only promise tested is "ValueError or a result, no other exception".
+Non-finite or overflowing *input values* are not rejected by the core (NaN
+targets at unscored steps are part of the API): for them the result, when
+there is one, is checked part by part.
 """
 import string
 
@@ -71,17 +72,56 @@ def test_forward_and_gradients_finite_or_value_error(p):
         assert g.shape == getattr(net, k).shape
 
 
+RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "relu": (0.0, np.inf),
+          "linear": (-np.inf, np.inf), "softmax": (0.0, 1.0)}
+
+
+def _in_range(a, name):
+    lo, hi = RANGES[name]
+    ok = np.isnan(a) | ((a >= lo) & (a <= hi))
+    return bool(ok.all())
+
+
 @SETTINGS
 @given(problems(values=anything, weights=st.floats(-1e3, 1e3)))
-def test_any_values_give_value_error_or_a_result(p):
+def test_any_values_give_value_error_or_a_checked_result(p):
+    """NaN, ±inf and huge inputs: a ValueError, or a result whose every part is checked."""
     with np.errstate(all="ignore"):
         try:
             net = _network(p)
-            core.forward(net, p["X"])
-            core.gradients(net, p["X"], p["D"], cost=p["cost"], depth=p["depth"],
-                           mask=p["mask"])
+            trace = core.forward(net, p["X"])
+            bptt_pass = core.run_pass(net, p["X"], p["D"], cost=p["cost"], depth=p["depth"],
+                                      mask=p["mask"], by_source=True, per_copy=True)
+            grads = core.gradients(net, p["X"], p["D"], cost=p["cost"], depth=p["depth"],
+                                   mask=p["mask"])
+            cost = core.evaluate(net, p["X"], p["D"], cost=p["cost"], mask=p["mask"])
         except ValueError:
-            pass
+            # Refused: then the inputs really were wrong (names, shapes or depth).
+            bad_shape = np.ndim(p["X"]) == 4 or np.shape(p["X"])[-1] != p["N"] \
+                or (np.ndim(p["X"]) == 2 and p["P"] != 1)
+            assert (p["hidden"] not in core.HIDDEN or p["output"] not in core.OUTPUT
+                    or p["cost"] not in core.COSTS or bad_shape
+                    or (p["depth"] is not None and p["depth"] < 1)
+                    or (p["output"] == "softmax" and p["O"] < 2)
+                    or (p["output"] == "linear" and p["cost"] == "ce"))
+            return
+    L, P, M, O = p["L"], p["P"], p["M"], p["O"]
+    # Shapes and the state s(0) = 0 in front.
+    assert trace.s.shape == (L + 1, P, M) and trace.y.shape == (L, P, O)
+    assert not trace.s[0].any()
+    # Every activation within its function's range (or NaN where the input was NaN).
+    assert _in_range(trace.s[1:], net.hidden)
+    assert _in_range(trace.y, net.output)
+    # The same numbers by every road: forward, the view's pass, the fast gradients, evaluate.
+    np.testing.assert_array_equal(bptt_pass.trace.y, trace.y)
+    for k in core.PARAMS:
+        assert grads[k].shape == getattr(net, k).shape
+        np.testing.assert_array_equal(grads[k], bptt_pass.grads[k])
+    np.testing.assert_array_equal(cost, bptt_pass.cost)
+    # No error where no target: δ_k is exactly zero at unscored steps, even for NaN targets.
+    targets = bptt_pass.deltas.targets
+    assert not bptt_pass.deltas.delta_o[~targets].any()
+    np.testing.assert_array_equal(bptt_pass.cost_per_step[~targets.any(axis=1)], 0.0)
 
 
 @SETTINGS
@@ -90,16 +130,16 @@ def test_any_values_give_value_error_or_a_result(p):
 def test_trainer_applies_finite_updates_or_refuses(p, eta, clip, scheme, T, seed):
     try:
         net = _network(p)
-        tr = core.Trainer(net, p["X"], p["D"], mask=p["mask"],
+        trainer = core.Trainer(net, p["X"], p["D"], mask=p["mask"],
                           scheme=core.preset(scheme, T=T, k=T), cost=p["cost"], eta=eta,
                           clip=clip, seed=seed)
     except ValueError:
         return
     for _ in range(12):
         before = {k: v.copy() for k, v in net.params().items()}
-        upd = tr.prepare()
+        upd = trainer.prepare()
         try:
-            tr.apply(upd)
+            trainer.apply(upd)
         except NonFiniteError as err:
             assert not upd.finite and err.what
             for k, v in before.items():

@@ -263,3 +263,20 @@ def test_menu_helpers():
                                else spec.default) <= spec.hi
     with pytest.raises(ValueError, match="valid choices"):
         Settings("tanh", "linear", "sse", 4, 0.1, scheme="fast")
+
+
+@pytest.mark.parametrize("name", TASKS)
+def test_every_task_names_its_units(name):
+    """Issue 10 item 12 (data side): N input names and O output names, short and non-empty."""
+    t = make_task(name, seed=0)
+    assert len(t.input_labels) == t.N and len(t.output_labels) == t.O
+    for label in t.input_labels + t.output_labels:
+        assert isinstance(label, str) and 0 < len(label) <= 20
+
+
+def test_symbol_tasks_name_units_by_their_symbols():
+    assert make_task("hello").input_labels == ("h", "e", "l", "o")
+    assert make_task("hello").output_labels == ("h", "e", "l", "o")
+    assert make_task("reber").input_labels == ("B", "T", "P", "S", "X", "V", "E")
+    assert make_task("echo", symbols=3).output_labels == ("A", "B", "C")
+    assert make_task("elman-letters").input_labels[0] == "consonantal"

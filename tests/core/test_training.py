@@ -17,10 +17,10 @@ def test_boden_unlimited_summed_over_every_step_is_epochwise():
     net = core.Network.create(3, 5, 2, hidden="tanh", output="softmax", seed=3)
     epochwise = core.gradients(net, X, D, cost="ce")
     # η = 0 holds the weights fixed while the scheme walks the sequence.
-    tr = core.Trainer(net, X, D, scheme=core.Scheme(None, 1), cost="ce", eta=0.0)
+    trainer = core.Trainer(net, X, D, scheme=core.Scheme(None, 1), cost="ce", eta=0.0)
     total = {k: np.zeros_like(v) for k, v in epochwise.items()}
     for _ in range(X.shape[0]):
-        u = tr.step()
+        u = trainer.step()
         for k in total:
             total[k] += u.grads[k]
     for k in total:
@@ -45,9 +45,9 @@ def test_boden_window_is_depth_T_gradient_of_the_step():
     # Under BPTT(T; 1), the update at step t is the depth-T gradient of C(t) alone.
     X, D = data(L=9)
     net = core.Network.create(3, 4, 2, hidden="sigmoid", output="softmax", seed=1)
-    tr = core.Trainer(net, X, D, scheme=core.preset("boden", T=3), cost="ce", eta=0.0)
+    trainer = core.Trainer(net, X, D, scheme=core.preset("boden", T=3), cost="ce", eta=0.0)
     for t in range(9):
-        u = tr.step()
+        u = trainer.step()
         mask = np.zeros((9, 3), bool)
         mask[t] = True
         ref = core.gradients(net, X, D, cost="ce", depth=3, mask=mask)
@@ -59,28 +59,28 @@ def test_chunked_carries_the_state_and_cuts_the_gradient():
     X, D = data(L=8)
     net = core.Network.create(3, 4, 2, hidden="tanh", output="softmax", seed=2)
     ref = net.copy()
-    tr = core.Trainer(net, X, D, scheme=core.preset("chunked", k=4), cost="ce", eta=0.2)
-    tr.step()
+    trainer = core.Trainer(net, X, D, scheme=core.preset("chunked", k=4), cost="ce", eta=0.2)
+    trainer.step()
     # By hand: first chunk from s(0) = 0, second from the state the first chunk reached.
     g1 = core.gradients(ref, X[:4], D[:4], cost="ce")
     s4 = core.forward(ref, X[:4]).s[-1]
     for k, a in ref.params().items():
         a -= 0.2 * g1[k]
     g2 = core.gradients(ref, X[4:], D[4:], cost="ce", s0=s4)
-    tr.step()
+    trainer.step()
     for k, a in ref.params().items():
         a -= 0.2 * g2[k]
         np.testing.assert_allclose(getattr(net, k), a, rtol=1e-13, atol=1e-15)
-    assert tr.epoch == 1 and len(tr.epoch_costs) == 1
+    assert trainer.epoch == 1 and len(trainer.epoch_costs) == 1
 
 
 def test_same_seed_same_run_bit_for_bit():
     def run():
         X, D = data()
         net = core.Network.create(3, 6, 2, hidden="tanh", output="softmax", seed=9)
-        tr = core.Trainer(net, X, D, scheme=core.preset("boden", T=4), cost="ce", eta=0.3,
+        trainer = core.Trainer(net, X, D, scheme=core.preset("boden", T=4), cost="ce", eta=0.3,
                           resample=lambda rng: (rng.normal(size=X.shape), D, None), seed=4)
-        costs = tr.train(40)
+        costs = trainer.train(40)
         return costs, net
     c1, n1 = run()
     c2, n2 = run()
@@ -92,14 +92,14 @@ def test_non_finite_update_is_refused_and_weights_kept():
     X, D = data()
     net = core.Network.create(3, 4, 2, hidden="linear", output="linear", seed=0)
     net.U[...] = 50 * np.eye(4)
-    tr = core.Trainer(net, X * 1e200, D, scheme=core.preset("epochwise"), eta=1.0)
+    trainer = core.Trainer(net, X * 1e200, D, scheme=core.preset("epochwise"), eta=1.0)
     before = {k: v.copy() for k, v in net.params().items()}
-    u = tr.prepare()
+    u = trainer.prepare()
     assert not u.finite and u.nonfinite
     with pytest.raises(core.NonFiniteError, match="not finite.*lower η"):
-        tr.apply(u)
+        trainer.apply(u)
     assert all(np.array_equal(before[k], getattr(net, k)) for k in core.PARAMS)
-    assert tr.updates == 0 and tr.history == []
+    assert trainer.updates == 0 and trainer.history == []
 
 
 def test_clipping_limits_the_global_norm_and_is_off_by_default():
@@ -134,8 +134,8 @@ def test_state_round_trip_continues_identically():
 def test_timeline_reveals_in_order():
     X, D = data(L=4)
     net = core.Network.create(3, 4, 2, output="softmax", seed=0)
-    tr = core.Trainer(net, X, D, scheme=core.preset("epochwise"), cost="ce")
-    tl = core.Timeline.of_update(tr.prepare(detail=True))
+    trainer = core.Trainer(net, X, D, scheme=core.preset("epochwise"), cost="ce")
+    tl = core.Timeline.of_update(trainer.prepare(detail=True))
     phases = [s.phase for s in tl.steps]
     assert phases == ["forward"] * 8 + ["output"] * 4 + ["bptt"] * 4 + ["foldback"] * 4 + ["update"]
     assert tl.reveal(0).s == 0 and tl.reveal(3).s == 2 and tl.reveal(3).y == 1
@@ -145,3 +145,13 @@ def test_timeline_reveals_in_order():
     assert tl.reveal(len(tl)).updated
     bptt = [s for s in tl.steps if s.phase == "bptt"]
     assert [s.z for s in bptt] == [0, 1, 2, 3]
+
+
+def test_timeline_start_of_phase():
+    X, D = data(L=3)
+    net = core.Network.create(3, 4, 2, output="softmax", seed=0)
+    tl = core.Timeline.of_update(core.Trainer(net, X, D, scheme=core.preset("epochwise"),
+                                              cost="ce").prepare())
+    assert [tl.start_of_phase(p) for p in core.PHASES] == [0, 6, 9, 12, 15]
+    assert tl.step(tl.start_of_phase("bptt") + 1).phase == "bptt"
+    assert core.Timeline(2, []).start_of_phase("output") == len(core.Timeline(2, []))

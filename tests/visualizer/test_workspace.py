@@ -441,3 +441,19 @@ def test_saving_keeps_the_file_mode(tmp_path):
     os.chmod(path, 0o640)
     workspace.save(make("hello"), path)
     assert (os.stat(path).st_mode & 0o777) == 0o640
+
+
+def test_unit_names_survive_a_save_and_load(tmp_path):
+    """The names of the user's units are saved with the task and read back."""
+    from core import datasets as ds
+    from visualizer.model import workspace as ws
+    from visualizer.model.session import Config, Session
+    f = tmp_path / "d.csv"
+    f.write_text("speed,angle,force\n1,2,3\n4,5,6\n\n7,8,9\n")
+    task = ds.load_csv(f, "speed,angle", "force")
+    s = Session(Config.from_task(task), task=task)
+    ws.save(s, tmp_path / "u.rnnu")
+    back = ws.load(tmp_path / "u.rnnu").task
+    assert back.input_labels == ("speed", "angle") and back.output_labels == ("force",)
+    hello = ws.from_bytes(ws.to_bytes(Session())).task
+    assert hello.input_labels == ("h", "e", "l", "o")

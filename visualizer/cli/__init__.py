@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
+
+import numpy as np
 
 from visualizer.cli.common import Parser, UsageError, add_model_options, config_from_args, fail
 
@@ -41,14 +44,26 @@ def build_parser() -> Parser:
 
 
 def main(argv=None) -> int:
-    """Entry point of the ``rnn-unfold`` script; returns the exit status."""
+    """Entry point of the ``rnn-unfold`` script; returns the exit status.
+
+    Ctrl-C ends any sub-command with one line and exit status 130 (a command
+    that can keep its work, like ``train --save``, says what it kept). Python
+    and numpy warnings are not printed: a diverging run is reported in words.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command:
-        module = importlib.import_module(f"visualizer.cli.{args.command}")
-        return module.run(args)
+        prog = f"rnn-unfold {args.command}"
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                module = importlib.import_module(f"visualizer.cli.{args.command}")
+                return module.run(args)
+        except KeyboardInterrupt:
+            print(f"{prog}: interrupted", file=sys.stderr)
+            return 130
     try:
-        config = config_from_args(args) if args.task or _any_model_option(args) else None
+        config = config_from_args(args) if args.task is not None or _any_model_option(args) else None
     except UsageError as err:
         return fail("rnn-unfold", str(err))
     from visualizer.qt import app
@@ -58,7 +73,7 @@ def main(argv=None) -> int:
 def _any_model_option(args) -> bool:
     return any(getattr(args, k, None) not in (None, []) for k in
                ("param", "hidden", "f", "g", "cost", "scheme", "h", "h_prime", "eta", "P",
-                "seed", "clip"))
+                "seed", "clip", "memory_budget"))
 
 
 if __name__ == "__main__":

@@ -6,13 +6,19 @@ standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 
 import core
 from core import tasks as core_tasks
 
-from visualizer.model.config import DEFAULT_TASK, LIMITS, SCHEMES, Config
+from visualizer.model import config as conf
+from visualizer.model.config import (COST_TEXT, COSTS, DEFAULT_TASK, HIDDEN, LIMITS, OUTPUT,
+                                     SCHEMES, TASKS, Config)
+
+#: the option a user types for each bounded number of LIMITS
+FLAGS = {"hidden": "--hidden", "eta": "--eta", "h": "--h", "h_prime": "--h-prime",
+         "P": "--batch", "seed": "--seed", "clip": "--clip", "updates": "--updates",
+         "skip": "--skip", "sequence_length": "--sequence-length"}
 
 
 class UsageError(Exception):
@@ -32,17 +38,23 @@ def fail(prog: str, message: str) -> int:
     return 2
 
 
+def _range(key: str) -> str:
+    lo, hi = LIMITS[key]
+    return f"{conf._show(lo)}..{conf._show(hi)}"
+
+
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """--task and the settings of a run; defaults come from the task's recommendation."""
     g = parser.add_argument_group("task and network (defaults: the task's recommended settings)")
     g.add_argument("--task", metavar="NAME",
-                   help=f"built-in task: {', '.join(core_tasks.TASKS)}")
+                   help=f"built-in task: {', '.join(TASKS)} (default {DEFAULT_TASK})")
     g.add_argument("--param", metavar="NAME=VALUE", action="append", default=[],
                    help="a task's own parameter, e.g. --param k=3 for echo (repeatable)")
-    g.add_argument("--hidden", metavar="M", type=int, help="hidden units M (1..512)")
-    g.add_argument("--f", dest="f", choices=core.HIDDEN, help="hidden activation f")
-    g.add_argument("--g", dest="g", choices=core.OUTPUT, help="output activation g")
-    g.add_argument("--cost", choices=core.COSTS, help="cost: sse or ce (cross-entropy)")
+    g.add_argument("--hidden", metavar="M", type=int, help=f"hidden units M ({_range('hidden')})")
+    g.add_argument("--f", dest="f", choices=HIDDEN, help="hidden activation f")
+    g.add_argument("--g", dest="g", choices=OUTPUT, help="output activation g")
+    g.add_argument("--cost", choices=COSTS,
+                   help="cost: " + ", ".join(f"{k} ({v})" for k, v in COST_TEXT.items()))
     g.add_argument("--scheme", choices=SCHEMES,
                    help="BPTT(h; h′) preset: elman (1;1), boden (T;1), epochwise (L;L), "
                         "chunked (k;k), or custom with --h and --h-prime")
@@ -51,23 +63,46 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
                         "(boden's T, chunked's k)")
     g.add_argument("--h-prime", dest="h_prime", metavar="H2", type=int,
                    help="h′: steps between updates (custom scheme)")
-    g.add_argument("--eta", metavar="η", type=float, help="learning rate η (0..100)")
-    g.add_argument("--batch", dest="P", metavar="P", type=int, help="sequences per batch P")
-    g.add_argument("--seed", metavar="S", type=int, help="seed of weights and data (default 0)")
+    g.add_argument("--eta", metavar="η", type=float, help=f"learning rate η ({_range('eta')})")
+    g.add_argument("--batch", dest="P", metavar="P", type=int,
+                   help=f"sequences per batch P ({_range('P')})")
+    g.add_argument("--seed", metavar="S", type=int,
+                   help=f"seed of weights and data ({_range('seed')}; default 0)")
     g.add_argument("--clip", metavar="NORM", type=float,
                    help="clip the gradient's global norm (default: off)")
+    g.add_argument("--memory-budget", dest="memory_budget", metavar="SIZE",
+                   help=f"refuse sizes whose update and views would need more memory than this "
+                        f"(e.g. 512M, 4G; default {conf.human_bytes(conf.MEMORY_BUDGET)})")
 
 
 def _number(name: str, value):
-    lo, hi = LIMITS[name]
+    """``value`` checked against ``LIMITS[name]``; UsageError naming the option the user typed."""
     if value is None:
         return None
-    if isinstance(value, float) and not math.isfinite(value):
-        raise UsageError(f"--{name.replace('_', '-')} must be a finite number")
-    if not lo <= value <= hi:
-        raise UsageError(f"--{name.replace('_', '-')} must be between {lo:g} and {hi:g}, "
-                         f"got {value:g}")
-    return value
+    try:
+        return conf.check_number(name, value, integer=isinstance(value, int),
+                                 name=FLAGS.get(name, f"--{name.replace('_', '-')}"))
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+
+
+def memory_budget(args) -> int:
+    """The budget in bytes that --memory-budget asks for (the default without it)."""
+    text = getattr(args, "memory_budget", None)
+    if text is None:
+        return conf.MEMORY_BUDGET
+    try:
+        return conf.parse_memory(text)
+    except ValueError as err:
+        raise UsageError(f"--{err}") from None
+
+
+def check_task_memory(cfg: Config, task, args) -> None:
+    """UsageError (one line naming the sizes to lower) when ``task`` under ``cfg`` is past the budget."""
+    try:
+        conf.check_task_memory(cfg, task, budget=memory_budget(args))
+    except conf.BudgetError as err:
+        raise UsageError(str(err)) from None
 
 
 def _task_params(task: str, items: list[str]) -> dict:
@@ -121,18 +156,19 @@ def config_from_args(args, default_task: str = DEFAULT_TASK) -> Config:
     UsageError
         For an unknown task, an out-of-range number or an impossible combination.
     """
-    task = args.task or default_task
-    if task not in core_tasks.TASKS:
-        raise UsageError(f"unknown task {task!r}; valid: {', '.join(core_tasks.TASKS)}")
+    task = default_task if args.task is None else args.task
+    if task not in TASKS:
+        raise UsageError(f"unknown task {task!r}; valid: {', '.join(TASKS)}")
     changes = model_changes(args)
     if args.param:
         changes["task_params"] = _task_params(task, args.param)
     seed = _number("seed", args.seed) or 0
     try:
-        cfg = Config.for_task(task, seed=seed, **changes)
+        cfg = Config.for_task(task, seed=seed, **changes).validate()
         core.activations.check_pair(cfg.output, cfg.cost)
         cfg.scheme_object()
-        core_tasks.make_task(task, seed=seed, P=cfg.P, **cfg.task_params)
+        built = core_tasks.make_task(task, seed=seed, P=cfg.P, **cfg.task_params)
     except ValueError as err:
         raise UsageError(str(err)) from None
+    check_task_memory(cfg, built, args)
     return cfg

@@ -1,12 +1,13 @@
 """Write animation frames without a window: a PNG sequence frame_00001.png, frame_00002.png, ... in --out, and optionally a looping GIF (--gif) and an MP4 (--mp4), drawn by the same code as the window. The first frame is the starting state, then one frame per micro-step (--every step), per phase or per update, until K updates are applied. The same arguments give byte-identical frames every time. Example, a GIF of one BPTT update: rnn-unfold export --task hello --updates 1 --every step --size 960x540 --out frames --gif bptt.gif. With --panels foldback,vanishing the frames also show the fold-back panel and the vanishing-gradient panel."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import time
 
-from visualizer.cli.common import UsageError, add_model_options, config_from_args, fail
+from visualizer.cli.common import (FLAGS, UsageError, _number, add_model_options, config_from_args,
+                                   fail, memory_budget)
+from visualizer.model.config import LIMITS
 
 PROG = "rnn-unfold export"
 
@@ -24,11 +25,11 @@ def add_arguments(parser) -> None:
     g.add_argument("--every", choices=EVERY, default="step",
                    help="a frame after every micro-step (default), every phase, or every update")
     g.add_argument("--skip", metavar="N", type=int, default=0,
-                   help="train N updates first, without frames (e.g. to show a trained network)")
-    if importlib.util.find_spec("visualizer.model.workspace") is not None:
-        g.add_argument("--load", metavar="FILE",
-                       help="start from a saved workspace (its task, weights and position) "
-                            "instead of --task and the model options")
+                   help=f"train N updates first, without frames (e.g. to show a trained "
+                        f"network; 0..{LIMITS['skip'][1]})")
+    g.add_argument("--load", metavar="FILE",
+                   help="start from a saved workspace (its task, weights and position) "
+                        "instead of --task and the model options")
     o = parser.add_argument_group("output")
     o.add_argument("--out", metavar="DIR", required=True,
                    help="folder for frame_00001.png, ... (created if missing; earlier "
@@ -56,14 +57,14 @@ def add_arguments(parser) -> None:
 def _session(args):
     """The session to export from, or raise UsageError."""
     load = getattr(args, "load", None)
-    if load:
+    if load is not None:
         given = [k for k in _MODEL_OPTIONS if getattr(args, k, None) not in (None, [])]
         if given:
             raise UsageError(f"--load takes the task and settings from the workspace; "
-                             f"drop --{given[0].replace('_', '-')}")
+                             f"drop {FLAGS.get(given[0], '--' + given[0].replace('_', '-'))}")
         from visualizer.model import workspace
         try:
-            return workspace.load(load)
+            return workspace.load(load, budget=memory_budget(args))
         except ValueError as err:             # workspace.WorkspaceError names the file itself
             raise UsageError(str(err)) from None
         except (OSError, KeyError) as err:
@@ -108,8 +109,15 @@ def run(args) -> int:
     try:
         if args.updates is None or not 1 <= args.updates:
             raise UsageError(f"--updates must be at least 1, got {args.updates}")
-        if args.skip < 0:
-            raise UsageError(f"--skip must be 0 or more, got {args.skip}")
+        _number("skip", args.skip)
+        from visualizer.model.workspace import WorkspaceError, check_target
+        for flag, target in (("--gif", args.gif), ("--mp4", args.mp4)):
+            if target is not None:
+                try:
+                    check_target(target, flag=flag)     # a regular file or nothing, never a device
+                except WorkspaceError as err:
+                    raise UsageError(str(err).replace("a workspace replaces", "export replaces")) \
+                        from None
         settings = check_settings(ExportSettings(
             what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
             fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,
@@ -123,14 +131,22 @@ def run(args) -> int:
         return fail(PROG, msg)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")     # before the first Qt import
-    from PySide6 import QtWidgets
+    from PySide6 import QtCore, QtWidgets
+
+    # Qt's own messages (e.g. "libpng error: No space left on device" when the disk is full)
+    # would add lines to the one this command prints for the failure: keep them quiet.
+    QtCore.qInstallMessageHandler(lambda mode, context, message: None)
 
     from visualizer.export import Export
     from visualizer.qt.export_canvas import ExportCanvas
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["rnn-unfold"])  # noqa: F841
 
     if args.skip:
-        session.run_updates(args.skip)
+        try:
+            session.run_updates(args.skip)
+        except KeyboardInterrupt:
+            print(f"{PROG}: interrupted during --skip; no frames were written", file=sys.stderr)
+            return 130
         if session.message:
             return fail(PROG, f"training stopped during --skip: {session.message}")
     canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, panels=settings.panels,

@@ -19,6 +19,7 @@ import core
 from core import gradcheck as gc
 
 from visualizer.cli.common import UsageError, add_model_options, config_from_args, fail
+from visualizer.model.config import LIMITS, gradcheck_work
 
 PROG = "rnn-unfold gradcheck"
 
@@ -45,6 +46,15 @@ def run(args) -> int:
     from visualizer.model.session import Session
     session = Session(config)
     tr = session.trainer
+    # Finite differences cost two passes per weight: refuse sizes that would run for minutes.
+    L = tr.L if args.whole else max(t_end - w0 for w0, t_end, _ in core.windows(tr.scheme, tr.L))
+    work, limit = gradcheck_work(L, tr.P, config.M, session.net.N, session.net.O), \
+        LIMITS["gradcheck_work"][1]
+    if work > limit:
+        return fail(PROG, f"checking {config.M} hidden units over {L} steps and {tr.P} "
+                          f"sequence(s) means {work:.2g} multiply-adds, more than the limit "
+                          f"{limit:.2g}: lower --hidden or --batch"
+                          + ("" if not args.whole else ", or drop --whole"))
     if args.whole:
         depth = tr.scheme.h
         what = (f"whole sequence: L = {tr.L}, P = {tr.P}, depth h = "

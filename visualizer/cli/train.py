@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
+import signal
 import sys
+import threading
 import time
 
 from core import activations
 from core import datasets
 
-from visualizer.cli.common import UsageError, _number, add_model_options, config_from_args, fail, model_changes
+from visualizer.cli.common import (UsageError, _number, add_model_options, check_task_memory,
+                                   config_from_args, fail, memory_budget, model_changes)
+from visualizer.model import workspace
+from visualizer.model.config import LIMITS
 
 PROG = "rnn-unfold train"
-MAX_UPDATES = 10_000_000
+MAX_UPDATES = LIMITS["updates"][1]
 #: Options that change the network or the task (not allowed with --load).
 _STRUCTURAL = {"task": "--task", "param": "--param", "hidden": "--hidden", "f": "--f",
                "g": "--g", "cost": "--cost", "scheme": "--scheme", "h": "--h",
@@ -71,18 +75,22 @@ def task_from_args(args, seed: int = 0):
         raise UsageError("give --task or your own data (--text/--csv), not both")
     if not csv_file and (inputs or targets or seq_col):
         raise UsageError("--inputs, --targets and --sequence-column need --csv")
-    if seq_len is not None and not 1 <= seq_len <= 1000:
-        raise UsageError(f"--sequence-length must be between 1 and 1000, got {seq_len}")
+    _number("sequence_length", seq_len)
+    for flag, value in (("--text", text), ("--csv", csv_file)):
+        if value is not None and not value:
+            raise UsageError(f"{flag} needs a file name")
+    budget = memory_budget(args)
     try:
         if text:
-            return datasets.load_text(text, L=seq_len or datasets.TEXT_L, seed=seed)
+            return datasets.load_text(text, L=seq_len or datasets.TEXT_L, seed=seed,
+                                      max_bytes=budget)
         if csv_file:
             if not inputs or not targets:
                 raise UsageError("--csv needs --inputs and --targets (column names or numbers)")
             if seq_col is not None and seq_len is not None:
                 raise UsageError("give --sequence-column or --sequence-length, not both")
             return datasets.load_csv(csv_file, inputs, targets, sequence_column=seq_col,
-                                     sequence_length=seq_len, seed=seed)
+                                     sequence_length=seq_len, seed=seed, max_bytes=budget)
     except datasets.DataError as err:
         raise UsageError(str(err)) from None
     return None
@@ -98,11 +106,12 @@ def config_for_task(args, task):
     changes = model_changes(args)       # --batch was refused above
     seed = _number("seed", args.seed) or 0
     try:
-        cfg = Config.from_task(task, seed=seed, **changes)
+        cfg = Config.from_task(task, seed=seed, **changes).validate()
         activations.check_pair(cfg.output, cfg.cost)
         cfg.scheme_object()
     except ValueError as err:
         raise UsageError(str(err)) from None
+    check_task_memory(cfg, task, args)
     return cfg
 
 
@@ -114,9 +123,8 @@ def session_from_args(args):
     UsageError
         For bad or conflicting options and unusable files (workspace or data).
     """
-    from visualizer.model import workspace
     from visualizer.model.session import Session
-    if getattr(args, "load", None):
+    if getattr(args, "load", None) is not None:
         given = [flag for key, flag in _STRUCTURAL.items()
                  if getattr(args, key, None) not in (None, [])]
         given += [f"--{k}" for k in ("text", "csv") if getattr(args, k, None)]
@@ -124,7 +132,7 @@ def session_from_args(args):
             raise UsageError(f"{given[0]} cannot change a loaded workspace; only --eta and "
                              "--clip can")
         try:
-            session = workspace.load(args.load)
+            session = workspace.load(args.load, budget=memory_budget(args))
         except workspace.WorkspaceError as err:
             raise UsageError(str(err)) from None
         live = {}
@@ -161,35 +169,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_options(parser)
 
 
+def _updates(n: int) -> str:
+    return f"{n} update" if n == 1 else f"{n} updates"
+
+
 def run(args) -> int:
-    """Train, report, save; returns the exit status."""
-    from visualizer.model import workspace
-    K = args.updates
-    if not 0 <= K <= MAX_UPDATES:
-        return fail(PROG, f"--updates must be between 0 and {MAX_UPDATES}, got {K}")
-    if args.save:
-        folder = os.path.dirname(os.path.abspath(args.save))
-        if not os.path.isdir(folder):
-            return fail(PROG, f"--save: the folder {folder} does not exist")
-        if os.path.isdir(args.save):
-            return fail(PROG, f"--save: {args.save} is a folder")
+    """Train, report, save; returns the exit status (130 after Ctrl-C, saving first with --save)."""
     try:
+        K = _number("updates", args.updates)
+        if args.save is not None:
+            workspace.check_target(args.save, flag="--save")
         session = session_from_args(args)
-    except UsageError as err:
+    except (UsageError, workspace.WorkspaceError) as err:
         return fail(PROG, str(err))
     for note in datasets.notes(session.task):
         print(f"{PROG}: note: {note}", file=sys.stderr)
-    status = _train(session, K, quiet=args.quiet)
+    try:
+        status = _train(session, K, quiet=args.quiet)
+    except KeyboardInterrupt:
+        # Keep what was trained: the session holds only whole updates.
+        done = f"interrupted after {_updates(session.trainer.updates)}"
+        if args.save is None:
+            print(f"{PROG}: {done}; nothing saved (no --save)", file=sys.stderr)
+            return 130
+        try:
+            workspace.save(session, args.save)
+        except KeyboardInterrupt:
+            print(f"{PROG}: {done}; interrupted again while saving: {args.save} was not "
+                  "changed", file=sys.stderr)
+            return 130
+        except workspace.WorkspaceError as err:
+            print(f"{PROG}: {done}; not saved: {err}", file=sys.stderr)
+            return 130
+        print(f"{PROG}: {done}; saved {args.save}", file=sys.stderr)
+        return 130
     st = session.status()
     cost = st["cost"]
-    line = (f"final cost {cost:.6g} after {st['update']} updates" if not math.isnan(cost)
-            else f"no cost recorded after {st['update']} updates")
+    applied = _updates(st["applied"])
+    line = (f"final cost {cost:.6g} after {applied}" if not math.isnan(cost)
+            else f"no cost recorded after {applied}")
     test = session.curve_eval[-1][2] if session.curve_eval else None
     score = session.task.score(session.net)
     line += f" (score {score:.6g}"
     line += f", held-out {test:.6g})" if test is not None else ")"
     print(f"{line}; task {session.task.name}, {session.trainer.scheme.label()}")
-    if args.save:
+    if args.save is not None:
         try:
             workspace.save(session, args.save)
         except workspace.WorkspaceError as err:
@@ -199,24 +223,57 @@ def run(args) -> int:
     return status
 
 
-def _train(session, K: int, quiet: bool = False) -> int:
-    done, last = 0, time.monotonic()
-    chunk = max(1, min(1000, K // 100 or 1))
-    start = session.trainer.updates
-    while done < K:
-        n = min(chunk, K - done)
-        got = session.run_updates(n)
-        done += got
-        if got < n:
-            print(f"{PROG}: {session.message}", file=sys.stderr)
-            return 1
-        now = time.monotonic()
-        if not quiet and (now - last > 1.0 or done == K):
-            last = now
-            cost = session.status()["cost"]
-            print(f"update {start + done} ({done}/{K})  cost {cost:.6g}", file=sys.stderr)
-    return 0
+class _Interrupt:
+    """Ctrl-C while training: the first asks the loop to stop after the update it is in
+    (so whole updates are kept and can be saved), a second one interrupts at once."""
 
+    def __init__(self):
+        self.asked = False
+        self._old = None
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame):
+        if self.asked:
+            raise KeyboardInterrupt
+        self.asked = True
+
+    def __exit__(self, *exc):
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+        return False
+
+
+def _train(session, K: int, quiet: bool = False) -> int:
+    """Run K updates in chunks of about a tenth of a second; KeyboardInterrupt after Ctrl-C."""
+    done, last = 0, time.monotonic()
+    chunk = 1
+    start = session.trainer.updates
+    with _Interrupt() as stop:
+        while done < K:
+            if stop.asked:
+                raise KeyboardInterrupt
+            n = min(chunk, K - done)
+            t0 = time.monotonic()
+            got = session.run_updates(n)
+            spent = time.monotonic() - t0
+            done += got
+            if got < n:
+                print(f"{PROG}: {session.message}", file=sys.stderr)
+                return 1
+            # grow or shrink the chunk so that Ctrl-C and progress lines answer quickly
+            chunk = min(1000, chunk * 2) if spent < 0.05 else max(1, chunk // 2) if spent > 0.2 else chunk
+            now = time.monotonic()
+            if not quiet and (now - last > 1.0 or done == K):
+                last = now
+                cost = session.status()["cost"]
+                print(f"update {start + done} ({done}/{K})  cost {cost:.6g}", file=sys.stderr)
+        if stop.asked:
+            raise KeyboardInterrupt
+    return 0
 
 __all__ = ["add_arguments", "add_data_options", "config_for_task", "run",
            "session_from_args", "task_from_args"]

@@ -11,6 +11,8 @@ from typing import Optional
 
 import numpy as np
 
+from visualizer.model.config import EXPORT_SIZE, LIMITS
+
 #: what to export: the update in progress, the next K updates, until stopped
 WHATS = ("update", "updates", "until")
 #: how often a frame is captured
@@ -19,16 +21,14 @@ EVERY = ("step", "phase", "update")
 PANELS = ("foldback", "vanishing")
 #: how to get MP4 support
 VIDEO_HINT = 'pip install "rnn-unfold[video]"'
-#: default frame size
-DEFAULT_SIZE = (1280, 720)
-#: sides allowed for a frame, in pixels
-SIZE_LIMITS = (32, 8192)
-#: frames per second allowed
-FPS_LIMITS = (0.1, 60.0)
-#: most updates one export may ask for
-MAX_UPDATES = 100_000
-#: an "until stopped" export ends by itself after this many frames
-MAX_FRAMES = 20_000
+#: default frame size, the sides allowed (pixels), frames per second allowed, most updates one
+#: export may ask for, and the frames after which an "until stopped" export ends by itself:
+#: all from the one configuration
+DEFAULT_SIZE = EXPORT_SIZE
+SIZE_LIMITS = LIMITS["size"]
+FPS_LIMITS = LIMITS["fps"]
+MAX_UPDATES = LIMITS["export_updates"][1]
+MAX_FRAMES = LIMITS["frames"][1]
 #: QImage.save quality for PNG: 80 is zlib level 1 (fast; see tests/benchmarks/bench_export.py)
 PNG_QUALITY = 80
 class ExportError(ValueError):

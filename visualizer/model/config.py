@@ -1,37 +1,204 @@
-"""The one configuration: the default task, every limit, the vocabularies and the settings of a run.
+"""The one configuration: the default task, every limit, the vocabularies, the memory budget and validation.
 
 Written once here and imported by every reader: the command line, the parameter
-panel, the workspace reader and the session. No Qt.
+panel, the workspace reader and the session. Engine vocabularies (tasks, f, g,
+costs, presets) are core's and re-exported from here, so readers need one
+import. No Qt.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import core
 from core import tasks as core_tasks
+from core.datasets import human as human_bytes
 
+# -- vocabularies ---------------------------------------------------------------------
+
+#: the built-in tasks, in menu order (core owns them)
+TASKS = core_tasks.TASKS
 #: the task the window and every command open when none is named
 DEFAULT_TASK = "hello"
-
+#: f, the hidden activations; g, the output activations; the costs (core owns them)
+HIDDEN = core.HIDDEN
+OUTPUT = core.OUTPUT
+COSTS = core.COSTS
+#: what each cost is called where a person reads it
+COST_TEXT = {"sse": "SSE", "ce": "cross-entropy"}
 #: training schemes: the presets of BPTT(h; h′) and "custom"
 SCHEMES = core.PRESETS + ("custom",)
+#: what an edge of the unfolded network can show
+EDGE_MODES = ("signal", "error", "share", "weight")
+#: what an edge shows by default in each phase of an update
+PHASE_EDGE_MODE = {"forward": "signal", "output": "error", "bptt": "error", "foldback": "share",
+                   "update": "weight"}
 
-#: (lo, hi) of every bounded number, for the window and the command line alike
+# -- limits ---------------------------------------------------------------------------
+
+#: (lo, hi) of every bounded number, for the window and the command line alike.
+#: hidden = M; eta = η; h, h_prime = BPTT(h; h′); P = sequences; L = steps per sequence;
+#: clip = the gradient norm; updates = one train run; skip = updates trained before an
+#: export; sequence_length = the user's data cut into sequences; memory_mib = the budget;
+#: gradcheck_work = multiply-adds of a finite-difference check; export_updates, fps, size
+#: (a side, in pixels) and frames bound an export; workspace_* bound a workspace file: its
+#: size, its unpacked members, its JSON's size and nesting, its number of arrays.
 LIMITS = {"hidden": (1, 512), "eta": (0.0, 100.0), "h": (1, 10_000), "h_prime": (1, 10_000),
-          "P": (1, 1024), "seed": (0, 2**32 - 1), "clip": (1e-9, 1e9)}
+          "P": (1, core_tasks.MAX_P), "L": (1, core_tasks.MAX_L), "seed": (0, 2**32 - 1),
+          "clip": (1e-9, 1e9), "updates": (0, 10_000_000), "skip": (0, 1_000_000),
+          "sequence_length": (1, core_tasks.MAX_L), "memory_mib": (64, 1024 * 1024),
+          "gradcheck_work": (1, 3 * 10**10),
+          "export_updates": (1, 100_000), "fps": (0.1, 60.0), "size": (32, 8192),
+          "frames": (1, 20_000),
+          "workspace_bytes": (0, 512 << 20), "workspace_unpacked": (0, 1 << 30),
+          "workspace_json_bytes": (0, 16 << 20), "workspace_json_depth": (1, 32),
+          "workspace_arrays": (0, 200)}
+
+
+def gradcheck_work(L: int, P: int, M: int, N: int, O: int) -> int:  # noqa: E741
+    """Multiply-adds of a finite-difference check: two passes over L steps and P samples per weight."""
+    weights = M * N + M * M + O * M + M + O
+    return 2 * weights * L * P * (M * (N + M + O))
+
+#: the default size of an exported frame, in pixels
+EXPORT_SIZE = (1280, 720)
 
 #: settings that change without rebuilding the network
 LIVE = ("eta", "clip")
+
+# -- the memory budget ------------------------------------------------------------------
+
+#: the Preferences key of the budget and its default, in bytes (1 GiB)
+MEMORY_BUDGET_SETTING = "memory_budget"
+MEMORY_BUDGET = 1 << 30
+#: bytes of one float64
+_F8 = 8
+
+
+def parse_memory(text) -> int:
+    """Bytes from "1G", "512M", "1.5GiB", "2048" (MiB when there is no unit).
+
+    Raises
+    ------
+    ValueError
+        For text that is not a size, or one outside ``LIMITS["memory_mib"]``.
+    """
+    s = str(text).strip().lower().replace(" ", "")
+    units = (("gib", 1 << 30), ("mib", 1 << 20), ("tib", 1 << 40), ("gb", 1 << 30),
+             ("mb", 1 << 20), ("tb", 1 << 40), ("g", 1 << 30), ("m", 1 << 20), ("t", 1 << 40))
+    scale = 1 << 20
+    for unit, size in units:
+        if s.endswith(unit):
+            s, scale = s[: -len(unit)], size
+            break
+    try:
+        value = float(s)
+    except ValueError:
+        raise ValueError(f"memory budget must be a size such as 1G or 512M, got {text!r}") from None
+    lo, hi = LIMITS["memory_mib"]
+    if not (math.isfinite(value) and lo << 20 <= value * scale <= hi << 20):
+        raise ValueError(f"memory budget must be between {lo} MiB and {hi >> 10} GiB, "
+                         f"got {text!r}")
+    return int(value * scale)
+
+
+def memory_estimate(L: int, P: int, M: int, N: int, O: int, T: int | None = None) -> dict:  # noqa: E741
+    """Bytes one update and the views need, worked out from the sizes before anything is built.
+
+    Parameters
+    ----------
+    L, P, M, N, O : int
+        Steps per sequence, sequences, hidden units, inputs, outputs.
+    T : int, optional
+        Copies of one update's window (at most L; the whole sequence when None).
+
+    Returns
+    -------
+    dict of str to int
+        ``"data"`` (training and held-out X, D, the trainer's copies and the
+        state history s, (L + 1, P, M)), ``"weights"`` (V, U, W, θ and their
+        copies for undo and the gradient), ``"update"`` (the window's forward
+        trace, δ, the per-source deltas (T, T, P, M) and per-copy fold-back
+        terms the views draw), ``"evaluate"`` (a forward pass over the whole
+        sequence for the score) and ``"total"``.
+    """
+    L, P, M, N, O = (max(1, int(v)) for v in (L, P, M, N, O))
+    T = L if T is None else max(1, min(int(T), L))
+    data = _F8 * (4 * L * P * (N + O) + (L + 1) * P * M) + 2 * L * P
+    # the score over the whole sequence (the cost curve): a forward pass's s, net and y
+    evaluate = _F8 * (2 * (L + 1) * P * M + 3 * L * P * O)
+    weights = 6 * _F8 * (M * N + M * M + O * M + M + O)
+    update = _F8 * (T * P * (4 * M + 3 * O)            # net, s, y, δ_o, δ_h and temporaries
+                    + 3 * T * T * P * M                 # per-source δ(t − z) and its two fronts
+                    + T * (M * N + M * M + O * M + M + O))  # per-copy fold-back terms
+    return {"data": data, "weights": weights, "update": update, "evaluate": evaluate,
+            "total": data + weights + update + evaluate}
+
+
+class BudgetError(ValueError):
+    """The sizes need more memory than the budget; the message says which to lower."""
+
+
+def check_memory(L: int, P: int, M: int, N: int, O: int, T: int | None = None,  # noqa: E741
+                 budget: int | None = None, what: str = "these settings") -> int:
+    """Raise :class:`BudgetError` (one line naming the sizes to lower) past the budget.
+
+    Returns
+    -------
+    int
+        The estimated total in bytes.
+    """
+    budget = MEMORY_BUDGET if budget is None else int(budget)
+    est = memory_estimate(L, P, M, N, O, T)
+    if est["total"] <= budget:
+        return est["total"]
+    T = L if T is None else max(1, min(int(T), L))
+    # Name the sizes in the order of their share of the estimate, largest first.
+    shares = {"the sequence length L": (est["data"] + est["evaluate"]) / 2 + est["update"] * (T == L),
+              "the batch P": est["data"] + est["update"] + est["evaluate"],
+              "the hidden units M": 3 * _F8 * (L + 1) * P * M + est["weights"] + est["update"],
+              "the window h (copies per update)": est["update"] * (T < L or T > 1),
+              "the inputs N and outputs O": _F8 * 4 * L * P * (N + O) + 6 * _F8 * M * (N + O)}
+    order = [k for k, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v > 0][:3]
+    raise BudgetError(f"{what} would need about {human_bytes(est['total'])} (L = {L}, P = {P}, "
+                      f"M = {M}, N = {N}, O = {O}, {T} copies per update), more than the memory "
+                      f"budget of {human_bytes(budget)}: lower {', '.join(order)} "
+                      "(or raise the budget, --memory-budget)")
+
+
+def window_copies(config: "Config", L: int) -> int:
+    """Copies in one update's window under ``config``'s scheme: h (h ≥ h′), at most L."""
+    return max(1, min(int(L), config.h if config.h is not None else int(L)))
+
+
+def scheme_window(name: str, T: int | None, k: int | None) -> tuple:
+    """(h, h′) of a preset name."""
+    if name == "custom":
+        return T, k
+    s = core.preset(name, T=T or 4, k=k or 4)
+    return s.h, s.h_prime
+
+
+#: the default task's recommended settings: the Config field defaults below are these
+_REC = core_tasks.task_info(DEFAULT_TASK)["recommended"]
+_H, _H_PRIME = scheme_window(_REC.scheme, _REC.T, _REC.k)
+
+
+def _default_params() -> dict:
+    return {p.name: p.default for p in core_tasks.task_params(DEFAULT_TASK)}
 
 
 @dataclass(frozen=True)
 class Config:
     """Everything that defines a run; the task's recommended settings fill the rest.
 
+    The field defaults are the recommended settings of :data:`DEFAULT_TASK`,
+    so ``Config() == default_config()``.
+
     Attributes
     ----------
     task : str
-        A name of ``core.tasks.TASKS``.
+        A name of :data:`TASKS`, or a user's task ("text:…", "csv:…").
     task_params : dict
         The task's own parameters (e.g. ``{"k": 2}`` for echo).
     M : int
@@ -54,18 +221,45 @@ class Config:
     """
 
     task: str = DEFAULT_TASK
-    task_params: dict = field(default_factory=dict)
-    M: int = 6
-    hidden: str = "tanh"
-    output: str = "sigmoid"
-    cost: str = "ce"
-    eta: float = 0.1
-    scheme: str = "boden"
-    h: int | None = 4
-    h_prime: int | None = 1
+    task_params: dict = field(default_factory=_default_params)
+    M: int = _REC.M
+    hidden: str = _REC.hidden
+    output: str = _REC.output
+    cost: str = _REC.cost
+    eta: float = _REC.eta
+    scheme: str = _REC.scheme
+    h: int | None = _H
+    h_prime: int | None = _H_PRIME
     P: int | None = None
     seed: int = 0
     clip: float | None = None
+
+    def validate(self) -> "Config":
+        """Check every field against :data:`LIMITS` and the vocabularies; returns self.
+
+        Raises
+        ------
+        ValueError
+            Naming the first setting that is wrong and what it may be.
+        """
+        if not isinstance(self.task, str) or not self.task:
+            raise ValueError(f"task must be a task name, got {self.task!r}")
+        if not isinstance(self.task_params, dict):
+            raise ValueError("task_params must be a dict")
+        for key, valid in (("hidden", HIDDEN), ("output", OUTPUT), ("cost", COSTS),
+                           ("scheme", SCHEMES)):
+            if getattr(self, key) not in valid:
+                raise ValueError(f"{key} must be one of {', '.join(valid)}, "
+                                 f"got {getattr(self, key)!r}")
+        check_number("hidden", self.M, integer=True, name="M")
+        check_number("eta", self.eta, name="eta")
+        check_number("seed", self.seed, integer=True, name="seed")
+        for key in ("h", "h_prime", "P"):
+            if getattr(self, key) is not None:
+                check_number(key, getattr(self, key), integer=True, name=key)
+        if self.clip is not None:
+            check_number("clip", self.clip, name="clip")
+        return self
 
     @classmethod
     def for_task(cls, task: str, seed: int = 0, **changes) -> "Config":
@@ -106,16 +300,53 @@ class Config:
         return asdict(self)
 
 
-def scheme_window(name: str, T: int | None, k: int | None) -> tuple:
-    """(h, h′) of a preset name."""
-    if name == "custom":
-        return T, k
-    s = core.preset(name, T=T or 4, k=k or 4)
-    return s.h, s.h_prime
-
-
-
-
 def default_config() -> Config:
     """The recommended settings of :data:`DEFAULT_TASK`."""
     return Config.for_task(DEFAULT_TASK)
+
+
+def check_number(key: str, value, integer: bool = False, name: str | None = None):
+    """``value`` if it lies within ``LIMITS[key]``, else ValueError naming ``name`` and the range.
+
+    Integers are shown exactly (a seed of 2**32 is "between 0 and 4294967295, got 4294967296").
+    """
+    lo, hi = LIMITS[key]
+    name = name or key
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            (integer and not float(value).is_integer()):
+        kind = "a whole number" if integer else "a number"
+        raise ValueError(f"{name} must be {kind}, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    if not lo <= value <= hi:
+        raise ValueError(f"{name} must be between {_show(lo)} and {_show(hi)}, got {_show(value)}")
+    return int(value) if integer else value
+
+
+def _show(v) -> str:
+    return str(v) if isinstance(v, int) else f"{v:g}"
+
+
+def check_task_memory(config: Config, task, budget: int | None = None,
+                      what: str = "this task with these settings") -> int:
+    """:func:`check_memory` for ``task`` (anything with L, P, N, O) trained under ``config``.
+
+    Call it before the network and trainer are built: the task's own arrays
+    are bounded by its readers, the rest is only estimated here.
+    """
+    return check_memory(task.L, task.P, config.M, task.N, task.O,
+                        T=window_copies(config, task.L), budget=budget, what=what)
+
+
+def check_config_memory(config: Config, task=None, budget: int | None = None) -> int:
+    """:func:`check_task_memory` for a configuration about to be built.
+
+    A built-in task is built (its data are small: P ≤ 1024, short sequences) to
+    learn L, N and O; the user's own ``task`` is passed in. Nothing of the
+    network is allocated.
+    """
+    if config.task in TASKS:
+        task = core_tasks.make_task(config.task, seed=config.seed, P=config.P, **config.task_params)
+    if task is None:
+        raise ValueError(f"unknown task {config.task!r}; valid: {', '.join(TASKS)}")
+    return check_task_memory(config, task, budget=budget)

@@ -32,7 +32,8 @@ from core import diagnostics
 from core import tasks as core_tasks
 from core.timeline import PHASE_TEXT
 
-from visualizer.model.config import LIVE, Config, default_config, scheme_window  # noqa: F401
+from visualizer.model.config import (LIVE, PHASE_EDGE_MODE, Config, default_config,  # noqa: F401
+                                     scheme_window)
 from visualizer.model.events import Events
 from visualizer.model.explain import caption_text
 from visualizer.model.vanishing_frame import DeltaHistory
@@ -43,8 +44,7 @@ EVENTS = ("structure", "window", "frame", "cost", "diverged", "config")
 
 def default_edge_mode(phase: str) -> str:
     """What an edge shows by default in each phase."""
-    return {"forward": "signal", "output": "error", "bptt": "error", "foldback": "share",
-            "update": "weight"}[phase]
+    return PHASE_EDGE_MODE[phase]
 
 
 class Session:

@@ -15,11 +15,20 @@ A workspace file is one zip container holding
 Arrays are read with ``allow_pickle=False`` and the JSON holds only numbers,
 strings, lists and objects, so nothing in a workspace file can run code.
 
-Saving is atomic: the bytes go to a temporary file in the same folder, are
-flushed to disk (fsync) and replace the old file in one ``os.replace``; a crash
-in the middle leaves the previous file whole and no temporary file behind.
-Opening checks everything (format, version, names, types, shapes, finite
-numbers) before anything is changed; any problem raises :class:`WorkspaceError`
+Saving is atomic: the bytes go to a temporary file in the same folder (a
+short name, ``.rnnu-<hash of the target>-<random>.tmp``, so the longest legal
+target name still works), are flushed to disk (fsync) and replace the old file
+in one ``os.replace``; a crash in the middle leaves the previous file whole, and
+a temporary file left by a killed save of the same target is removed by the
+next save. Only a regular file (or nothing) is ever replaced: never a symlink,
+a folder or a device.
+
+Opening reads only a regular file, at most :data:`MAX_FILE_BYTES`; the sizes
+the zip declares are checked before anything is decompressed, every array's
+header before its data, the JSON's nesting depth, and the memory the session
+would need (:func:`visualizer.model.config.check_memory`) before the network is
+built. Everything (format, version, names, types, shapes, finite numbers) is
+checked before anything is changed; any problem raises :class:`WorkspaceError`
 with a one-line message. A session opened from a file continues exactly as
 the saved one would have: the next updates are bit for bit the same.
 
@@ -31,11 +40,14 @@ API::
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
 import os
-import tempfile
+import secrets
+import stat
+import time
 import zipfile
 import zlib
 from dataclasses import asdict, fields
@@ -46,17 +58,30 @@ import core
 from core import datasets
 from core import tasks as core_tasks
 
-from visualizer.model.config import LIMITS, SCHEMES
+from visualizer.model import config as conf
+from visualizer.model.config import COSTS, HIDDEN, LIMITS, OUTPUT, SCHEMES, TASKS
 from visualizer.model.session import Config, Session
+
+try:                                    # POSIX: a save in progress holds a lock on its temporary file
+    import fcntl
+except ImportError:                     # pragma: no cover - Windows
+    fcntl = None
 
 FORMAT = "rnn-unfold workspace"
 VERSION = 1
 EXTENSION = ".rnnu"
 FILE_FILTER = "rnn-unfold workspace (*.rnnu);;All files (*)"
-#: Largest workspace file opened, and largest total of its unpacked members.
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-EDGE_MODES = (None, "signal", "error", "share", "weight")
+#: Largest workspace file opened, largest total of its unpacked members, largest
+#: workspace.json, deepest nesting of its objects and lists, most arrays (the configuration's).
+MAX_FILE_BYTES = LIMITS["workspace_bytes"][1]
+MAX_UNPACKED_BYTES = LIMITS["workspace_unpacked"][1]
+MAX_JSON_BYTES = LIMITS["workspace_json_bytes"][1]
+MAX_JSON_DEPTH = LIMITS["workspace_json_depth"][1]
+MAX_ARRAYS = LIMITS["workspace_arrays"][1]
+#: What view.edge_pin may hold: None (follow the phase) or an edge mode.
+EDGE_MODES = (None,) + conf.EDGE_MODES
+#: A stale temporary file of a killed save is removed when older than this (without locks).
+STALE_SECONDS = 60
 _JSON = "workspace.json"
 _NPZ = "arrays.npz"
 _STATE_ARRAYS = ("X", "D", "mask", "s0", "s_hist", "history", "epoch_costs")
@@ -71,14 +96,42 @@ class WorkspaceError(ValueError):
 
 # -- saving --------------------------------------------------------------------------
 
+def check_target(path, flag: str | None = None) -> None:
+    """WorkspaceError unless ``path`` can be saved to: a regular file or nothing, in a folder.
+
+    ``flag`` (e.g. "--save") starts the message when the path comes from the command line.
+    """
+    where = f"{flag}: " if flag else ""
+    p = os.fspath(path)
+    if not p:
+        raise WorkspaceError(f"{where}the file name is empty")
+    folder = os.path.dirname(os.path.abspath(p))
+    if not os.path.isdir(folder):
+        raise WorkspaceError(f"{where}the folder {folder} does not exist")
+    try:
+        st = os.lstat(p)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise WorkspaceError(f"{where}cannot save {os.path.basename(p)}: "
+                             f"{err.strerror or err}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise WorkspaceError(f"{where}{p} is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a regular file"
+        raise WorkspaceError(f"{where}{p} is {kind}; a workspace replaces only a regular file")
+
+
 def save(session: Session, path) -> None:
     """Write ``session`` to ``path`` atomically (the old file stays whole on any failure).
 
     Raises
     ------
     WorkspaceError
-        When the file cannot be written (permissions, disk full...).
+        When ``path`` is not a regular file or nothing (:func:`check_target`), or the file
+        cannot be written (permissions, disk full...).
     """
+    check_target(path)
     data = to_bytes(session)
     try:
         _atomic_write(os.fspath(path), data)
@@ -88,7 +141,17 @@ def save(session: Session, path) -> None:
 
 
 def to_bytes(session: Session) -> bytes:
-    """The workspace file's bytes for ``session``."""
+    """The workspace file's bytes for ``session``.
+
+    Raises
+    ------
+    WorkspaceError
+        When the task's parameters nest deeper than :data:`MAX_JSON_DEPTH` (the file could
+        not be opened again).
+    """
+    # Checked before describing: the description is built recursively.
+    _check_depth({"config": {"task_params": session.config.task_params},
+                  "task": {"params": session.task.params}})
     meta, arrays = describe(session)
     buf = io.BytesIO()
     np.savez(buf, **arrays)
@@ -102,7 +165,7 @@ def to_bytes(session: Session) -> bytes:
 def describe(session: Session) -> tuple[dict, dict]:
     """(JSON-able description, arrays by name) of ``session``."""
     tr, net, task = session.trainer, session.net, session.task
-    builtin = session.config.task in core_tasks.TASKS
+    builtin = session.config.task in TASKS
     arrays: dict[str, np.ndarray] = {}
     for name in core.PARAMS:
         arrays[f"net_{name}"] = np.array(getattr(net, name), dtype=np.float64)
@@ -194,23 +257,61 @@ def _write_all(fh, data: bytes) -> None:
         fh.write(view[i:i + (1 << 16)])
 
 
+def _temp_prefix(path: str) -> str:
+    """Short prefix of the temporary files of ``path``: the same for every save of it."""
+    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()
+    return f".rnnu-{digest[:12]}-"
+
+
+def _remove_stale(folder: str, prefix: str) -> None:
+    """Remove temporary files of the same target that no save holds any more."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for n in names:
+        full = os.path.join(folder, n)
+        try:
+            st = os.lstat(full)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            if fcntl is None:
+                if time.time() - st.st_mtime > STALE_SECONDS:
+                    os.unlink(full)
+                continue
+            fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)   # held by a live save: skip
+            except OSError:
+                continue
+            finally:
+                os.close(fd)
+            os.unlink(full)
+        except OSError:
+            continue
+
+
 def _atomic_write(path: str, data: bytes) -> None:
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp",
-                               dir=folder)
+    prefix = _temp_prefix(path)
+    _remove_stale(folder, prefix)
+    tmp = os.path.join(folder, prefix + secrets.token_hex(4) + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if fcntl is not None:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX)   # tells other saves it is alive
             _write_all(fh, data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            mode = os.stat(path).st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            try:
+                mode = os.stat(path).st_mode & 0o777
+            except OSError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)           # while still locked: no save removes it meanwhile
     except BaseException:
         try:
             os.unlink(tmp)
@@ -231,40 +332,37 @@ def _atomic_write(path: str, data: bytes) -> None:
 
 # -- opening -------------------------------------------------------------------------
 
-def load(path) -> Session:
+def load(path, budget: int | None = None, cancel=None) -> Session:
     """A new :class:`Session` from the workspace file at ``path``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A regular file (a pipe or device is refused at once).
+    budget : int, optional
+        Memory budget in bytes (default :data:`visualizer.model.config.MEMORY_BUDGET`).
+    cancel : callable, optional
+        Asked while reading; True stops with WorkspaceError.
 
     Raises
     ------
     WorkspaceError
         For a missing, unreadable, truncated, corrupted, foreign or newer-version file,
-        or one whose contents do not fit together. Nothing else is changed.
+        one whose contents do not fit together, or one that needs more memory than the
+        budget. Nothing else is changed.
     """
     name = os.path.basename(os.fspath(path))
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise WorkspaceError(f"{name} is larger than a workspace file can be "
-                                 f"({size / 2**20:.0f} MB)")
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except WorkspaceError:
-        raise
-    except IsADirectoryError:
-        raise WorkspaceError(f"{name} is a folder, not a workspace file") from None
-    except FileNotFoundError:
-        raise WorkspaceError(f"{name}: no such file") from None
-    except OSError as err:
-        raise WorkspaceError(f"cannot read {name}: {err.strerror or err}") from None
-    return from_bytes(data, name)
+    data = datasets.read_file(path, MAX_FILE_BYTES, error=WorkspaceError, cancel=cancel,
+                              what="workspace file")
+    return from_bytes(data, name, budget=budget)
 
 
-def load_into(session: Session, path) -> None:
+def load_into(session: Session, path, budget: int | None = None) -> None:
     """Replace the state of the open ``session`` by the file's; its listeners stay connected.
 
     The file is read and checked completely first: on WorkspaceError ``session`` is untouched.
     """
-    new = load(path)
+    new = load(path, budget=budget)
     adopt(session, new)
 
 
@@ -279,15 +377,19 @@ def adopt(session: Session, new: Session) -> None:
     session.events.emit("frame")
 
 
-def from_bytes(data: bytes, name: str = "the file") -> Session:
+def from_bytes(data: bytes, name: str = "the file", budget: int | None = None) -> Session:
     """:func:`load` on the bytes of a workspace file."""
-    meta, arrays = _unpack(data, name)
+    budget = conf.MEMORY_BUDGET if budget is None else int(budget)
+    meta, arrays = _unpack(data, name, budget)
     try:
-        return from_parts(meta, arrays)
+        return from_parts(meta, arrays, budget=budget)
     except WorkspaceError as err:
         raise WorkspaceError(f"{name}: {err}") from None
+    except MemoryError:
+        raise WorkspaceError(f"{name} needs more memory than this machine has; lower the "
+                             "memory budget (--memory-budget) to have it refused earlier") from None
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
-            ArithmeticError) as err:
+            ArithmeticError, RecursionError) as err:
         raise WorkspaceError(f"{name} is not a valid workspace: {_one_line(err)}") from None
 
 
@@ -296,77 +398,151 @@ def _one_line(err) -> str:
     return text if len(text) < 300 else text[:297] + "…"
 
 
-def _unpack(data: bytes, name: str) -> tuple[dict, dict]:
+def _unpack(data: bytes, name: str, budget: int = conf.MEMORY_BUDGET) -> tuple[dict, dict]:
     if not data.startswith(b"PK"):
         raise WorkspaceError(f"{name} is not an rnn-unfold workspace file")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError):
         raise WorkspaceError(f"{name} is damaged or truncated (not a complete zip container)") \
             from None
+    # The arrays may unpack to at most a quarter of the budget: the session copies them.
+    npz_limit = min(MAX_UNPACKED_BYTES, budget // 4)
     with zf:
-        names = set(zf.namelist())
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
         if _JSON not in names or _NPZ not in names:
             raise WorkspaceError(f"{name} is a zip file but not an rnn-unfold workspace "
                                  f"(no {_JSON if _JSON not in names else _NPZ} inside)")
-        if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED_BYTES:
-            raise WorkspaceError(f"{name} unpacks to more than "
-                                 f"{MAX_UNPACKED_BYTES // 2**20} MB; refused")
-        try:
-            text = zf.read(_JSON)
-            npz = zf.read(_NPZ)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                NotImplementedError, RuntimeError):
-            raise WorkspaceError(f"{name} is damaged (a member fails its check)") from None
+        if len(infos) > 8:
+            raise WorkspaceError(f"{name} holds {len(infos)} members; a workspace holds 2")
+        # Declared sizes first (nothing is decompressed yet); the reads below stop at them too.
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNPACKED_BYTES:
+            raise WorkspaceError(f"{name} unpacks to "
+                                 f"{datasets.size_text(total, MAX_UNPACKED_BYTES)}; refused")
+        if zf.getinfo(_JSON).file_size > MAX_JSON_BYTES:
+            raise WorkspaceError(f"{name}: {_JSON} unpacks to "
+                                 f"{datasets.size_text(zf.getinfo(_JSON).file_size, MAX_JSON_BYTES)}")
+        if zf.getinfo(_NPZ).file_size > npz_limit:
+            raise WorkspaceError(f"{name}: the arrays unpack to "
+                                 f"{datasets.size_text(zf.getinfo(_NPZ).file_size, npz_limit)} "
+                                 "(a quarter of the memory budget); refused")
+        text = _read_member(zf, _JSON, min(MAX_JSON_BYTES, MAX_UNPACKED_BYTES), name)
+        npz = _read_member(zf, _NPZ, npz_limit, name)
     try:
         meta = json.loads(text.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise WorkspaceError(f"{name} is damaged ({_JSON} is not valid JSON)") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise WorkspaceError(f"{name} is not an rnn-unfold workspace file (unknown format)")
+    _check_depth(meta, name)
     version = meta.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise WorkspaceError(f"{name} has an invalid format version {version!r}")
     if version > VERSION:
         raise WorkspaceError(f"{name} was written by a newer rnn-unfold (workspace format "
                              f"{version}; this version reads up to {VERSION}): update rnn-unfold")
-    return meta, _read_npz(npz, name)
+    return meta, _read_npz(npz, name, npz_limit)
+
+
+def _read_member(zf: zipfile.ZipFile, member: str, limit: int, name: str) -> bytes:
+    """A member's bytes, decompressed in chunks and never past ``limit`` (whatever it declares)."""
+    try:
+        with zf.open(member) as fh:
+            parts, total = [], 0
+            while True:
+                chunk = fh.read(1 << 20)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:
+                    raise WorkspaceError(f"{name}: {member} unpacks to more than "
+                                         f"{datasets.human(limit)}; refused")
+                parts.append(chunk)
+            return b"".join(parts)
+    except WorkspaceError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError):
+        raise WorkspaceError(f"{name} is damaged (a member fails its check)") from None
+
+
+def _check_depth(obj, name: str | None = None) -> None:
+    """WorkspaceError when objects and lists nest deeper than :data:`MAX_JSON_DEPTH` (iterative)."""
+    stack = [(obj, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            where = f"{name}: " if name else ""
+            raise WorkspaceError(f"{where}the description nests more than {MAX_JSON_DEPTH} "
+                                 "levels deep (the task parameters?); refused")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend((v, depth + 1) for v in item)
 
 
 def _no_constant(token):
     raise ValueError(f"{token} is not allowed")
 
 
-def _read_npz(data: bytes, name: str) -> dict:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as inner:
-            if sum(i.file_size for i in inner.infolist()) > MAX_UNPACKED_BYTES:
-                raise WorkspaceError(f"{name}: the arrays unpack to more than "
-                                     f"{MAX_UNPACKED_BYTES // 2**20} MB; refused")
-            if len(inner.infolist()) > 200:
-                raise WorkspaceError(f"{name}: too many arrays")
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
-        raise WorkspaceError(f"{name} is damaged ({_NPZ} is not a valid array archive)") from None
+def _read_npz(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> dict:
+    """The arrays of arrays.npz: each .npy header checked against its stored size first."""
     arrays = {}
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            for key in npz.files:
-                a = npz[key]
-                if not isinstance(a, np.ndarray) or a.dtype.kind not in "biuf":
-                    raise WorkspaceError(f"{name}: array {key!r} is not numeric "
-                                         f"(dtype {getattr(a, 'dtype', type(a))})")
-                arrays[key] = a
+        with zipfile.ZipFile(io.BytesIO(data)) as inner:
+            infos = inner.infolist()
+            if len(infos) > MAX_ARRAYS:
+                raise WorkspaceError(f"{name}: too many arrays ({len(infos)}; at most "
+                                     f"{MAX_ARRAYS})")
+            declared = sum(i.file_size for i in infos)
+            if declared > limit:
+                raise WorkspaceError(f"{name}: the arrays unpack to "
+                                     f"{datasets.size_text(declared, limit)}; refused")
+            for info in infos:
+                key = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+                with inner.open(info) as fh:
+                    arrays[key] = _read_npy(fh, info.file_size, key, name)
     except WorkspaceError:
         raise
+    except MemoryError:
+        raise WorkspaceError(f"{name}: an array does not fit in memory; refused") from None
     except ValueError as err:
         if "pickle" in str(err).lower() or "object" in str(err).lower():
             raise WorkspaceError(f"{name} holds an object (pickled) array; refused: "
                                  "a workspace file holds only numbers") from None
         raise WorkspaceError(f"{name} is damaged ({_NPZ}: {_one_line(err)})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, TypeError,
-            RuntimeError, NotImplementedError) as err:
+            RuntimeError, NotImplementedError, OverflowError) as err:
         raise WorkspaceError(f"{name} is damaged ({_NPZ}: {_one_line(err)})") from None
     return arrays
+
+
+def _read_npy(fh, stored: int, key: str, name: str) -> np.ndarray:
+    """One .npy array; its header's shape and dtype are checked before any data is read."""
+    fmt = np.lib.format
+    version = fmt.read_magic(fh)
+    if version == (1, 0):
+        shape, fortran, dtype = fmt.read_array_header_1_0(fh)
+    elif version in ((2, 0), (3, 0)):
+        shape, fortran, dtype = fmt.read_array_header_2_0(fh)
+    else:
+        raise WorkspaceError(f"{name}: array {key!r} has an unknown format {version}")
+    if dtype.hasobject or dtype.kind not in "biuf":
+        raise WorkspaceError(f"{name}: array {key!r} is not numeric (dtype {dtype}); a workspace "
+                             "file holds only numbers")
+    count = 1
+    for n in shape:
+        count *= int(n)
+    if len(shape) > 4 or count * dtype.itemsize > stored:
+        raise WorkspaceError(f"{name}: array {key!r} declares shape {tuple(shape)}, more than "
+                             f"its {stored} stored bytes; damaged")
+    raw = fh.read(count * dtype.itemsize)
+    if len(raw) != count * dtype.itemsize:
+        raise WorkspaceError(f"{name}: array {key!r} is truncated")
+    a = np.frombuffer(raw, dtype=dtype).reshape(shape, order="F" if fortran else "C")
+    return a.copy()
 
 
 # -- checks --------------------------------------------------------------------------
@@ -439,7 +615,7 @@ def config_from_dict(d) -> Config:
     if not isinstance(d["task_params"], dict):
         raise WorkspaceError("config.task_params must be an object")
     M = _int(d, "M", *LIMITS["hidden"], what="config.M")
-    for key, valid in (("hidden", core.HIDDEN), ("output", core.OUTPUT), ("cost", core.COSTS),
+    for key, valid in (("hidden", HIDDEN), ("output", OUTPUT), ("cost", COSTS),
                        ("scheme", SCHEMES)):
         if d[key] not in valid:
             raise WorkspaceError(f"config.{key} {d[key]!r} is not one of {', '.join(valid)}")
@@ -454,7 +630,7 @@ def config_from_dict(d) -> Config:
     clip = None if d["clip"] is None else _float(d, "clip", "config.clip")
     if clip is not None and not LIMITS["clip"][0] <= clip <= LIMITS["clip"][1]:
         raise WorkspaceError("config.clip is out of range")
-    params = {k: (tuple(v) if isinstance(v, list) and task in core_tasks.TASKS else v)
+    params = {k: (tuple(v) if isinstance(v, list) and task in TASKS else v)
               for k, v in d["task_params"].items()}
     return Config(task=task, task_params=params, M=M, hidden=d["hidden"], output=d["output"],
                   cost=d["cost"], eta=eta, scheme=d["scheme"], h=hs["h"], h_prime=hs["h_prime"],
@@ -463,7 +639,7 @@ def config_from_dict(d) -> Config:
 
 def _custom_task(tmeta: dict, arrays: dict):
     name = _str(tmeta, "name", "task.name")
-    if name in core_tasks.TASKS:
+    if name in TASKS:
         raise WorkspaceError(f"task {name!r} is marked as the user's own but is a built-in name")
     labels = {}
     for key in ("input_labels", "output_labels"):
@@ -540,8 +716,18 @@ def _set(session: Session, weights: dict, state: dict) -> None:
     session.trainer.load_state(state)
 
 
-def from_parts(meta: dict, arrays: dict) -> Session:
-    """A new session from a checked description and its arrays (see :func:`describe`)."""
+def _check_budget(config: Config, task, budget: int | None) -> None:
+    try:
+        conf.check_task_memory(config, task, budget=budget, what="this workspace")
+    except conf.BudgetError as err:
+        raise WorkspaceError(str(err)) from None
+
+
+def from_parts(meta: dict, arrays: dict, budget: int | None = None) -> Session:
+    """A new session from a checked description and its arrays (see :func:`describe`).
+
+    The memory the session needs is checked against ``budget`` before it is built.
+    """
     config = config_from_dict(meta.get("config"))
     tmeta = _obj(meta, "task")
     builtin = tmeta.get("builtin")
@@ -550,9 +736,15 @@ def from_parts(meta: dict, arrays: dict) -> Session:
     if _str(tmeta, "name", "task.name") != config.task:
         raise WorkspaceError("the task's name and the configuration's disagree")
     if builtin:
-        if config.task not in core_tasks.TASKS:
+        if config.task not in TASKS:
             raise WorkspaceError(f"unknown built-in task {config.task!r}; valid: "
-                                 f"{', '.join(core_tasks.TASKS)}")
+                                 f"{', '.join(TASKS)}")
+        try:
+            built = core_tasks.make_task(config.task, seed=config.seed, P=config.P,
+                                         **config.task_params)
+        except (ValueError, TypeError) as err:
+            raise WorkspaceError(f"the task's settings: {_one_line(err)}") from None
+        _check_budget(config, built, budget)
         session = Session(config)
         task = session.task
         for key in ("X", "D", "mask"):
@@ -563,6 +755,7 @@ def from_parts(meta: dict, arrays: dict) -> Session:
                                      "when the file was saved (a different rnn-unfold version?)")
     else:
         task = _custom_task(tmeta, arrays)
+        _check_budget(config, task, budget)
         session = Session(config, task=task)
     net, tr = session.net, session.trainer
     nmeta = _obj(meta, "network")
@@ -641,5 +834,5 @@ def from_parts(meta: dict, arrays: dict) -> Session:
 
 
 __all__ = ["EXTENSION", "FILE_FILTER", "FORMAT", "VERSION", "WorkspaceError", "adopt",
-           "config_from_dict", "describe", "from_bytes", "from_parts", "load", "load_into",
+           "check_target", "config_from_dict", "describe", "from_bytes", "from_parts", "load", "load_into",
            "save", "to_bytes"]

@@ -18,14 +18,12 @@ from PySide6.QtCore import Signal
 from core import tasks as core_tasks
 from core.schemes import PRESET_TEXT
 
-from visualizer.model.session import Config
+from visualizer.model.config import (COST_TEXT, HIDDEN, LIMITS, MEMORY_BUDGET, OUTPUT, SCHEMES,
+                                     Config, check_config_memory)
 
-SCHEMES = ("elman", "boden", "epochwise", "chunked", "custom")
 SCHEME_TEXT = dict(PRESET_TEXT, custom="custom BPTT(h; h′): choose both")
-HIDDEN = ("sigmoid", "tanh", "relu", "linear")
-OUTPUT = ("sigmoid", "softmax", "linear")
-COSTS = {"SSE": "sse", "cross-entropy": "ce"}
-MAX_M = 64
+#: the cost list shows each cost's name and sets its key
+COSTS = {text: key for key, text in COST_TEXT.items()}
 H_TIP = ("h = the number of copies an error flows through, counting the copy where it enters "
          "(the T of Bodén's BPTT(T; 1)). h = 1 is Elman's training; the source text's "
          "Σ_{z=0}^{T} runs over T + 1 copies, i.e. h = T + 1 here.")
@@ -58,6 +56,8 @@ class ParametersPanel(QtWidgets.QWidget):
         super().__init__(parent)
         self.setObjectName("parametersPanel")
         self.session = session
+        #: bytes a setting may need (one update and the views); the Preferences may change it
+        self.memory_budget = MEMORY_BUDGET
         self._syncing = False
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -97,13 +97,13 @@ class ParametersPanel(QtWidgets.QWidget):
                 dict(name="task_params", type="group", title="task parameters", children=[]),
                 _p("P", "int", "P (sequences)", self.session.trainer.P,
                    "Training sequences trained together (l = 1..P); costs are sums over them",
-                   limits=(1, core_tasks.MAX_P)),
+                   limits=LIMITS["P"]),
                 _p("seed", "int", "seed", cfg.seed, "Seeds the weights and the task's data",
-                   limits=(0, 2**31 - 1)),
+                   limits=LIMITS["seed"]),
             ]),
             dict(name="net_group", type="group", title="Network", children=[
                 _p("M", "int", "M (hidden units)", cfg.M, "Number of hidden units s_j",
-                   limits=(1, MAX_M)),
+                   limits=LIMITS["hidden"]),
                 _p("hidden", "list", "f (hidden)", cfg.hidden,
                    "f: s_j(t) = f(net_j(t))", limits=list(HIDDEN)),
                 _p("output", "list", "g (output)", cfg.output,
@@ -117,18 +117,18 @@ class ParametersPanel(QtWidgets.QWidget):
                 _p("scheme", "list", "scheme", cfg.scheme,
                    "BPTT(h; h′) preset: " + "; ".join(f"{k}: {v}" for k, v in SCHEME_TEXT.items()),
                    limits=list(SCHEMES)),
-                _p("h", "int", "h (copies back, = T)", cfg.h or 1, H_TIP, limits=(1, 1000)),
+                _p("h", "int", "h (copies back, = T)", cfg.h or 1, H_TIP, limits=LIMITS["h"]),
                 _p("h_prime", "int", "h′ (steps/update)", cfg.h_prime or 1, HP_TIP,
-                   limits=(1, 1000)),
+                   limits=LIMITS["h_prime"]),
                 _p("eta", "float", "η (learning rate)", cfg.eta,
                    "η: every weight moves by η · Σ δ · input. Changes live, without a reset",
-                   limits=(0.0, 10.0), step=0.1, dec=True, minStep=1e-4, decimals=4),
+                   limits=LIMITS["eta"], step=0.1, dec=True, minStep=1e-4, decimals=4),
                 _p("clip_on", "bool", "clip the gradient", cfg.clip is not None,
                    "Scale the gradient down when its global norm exceeds the limit "
                    "(changes live, without a reset)"),
                 _p("clip", "float", "clip norm", cfg.clip or 5.0,
                    "Largest global norm of the gradient (changes live)",
-                   limits=(1e-3, 1e6), step=0.5, dec=True, minStep=1e-3, decimals=4),
+                   limits=LIMITS["clip"], step=0.5, dec=True, minStep=1e-3, decimals=4),
             ]),
             dict(name="view_group", type="group", title="View", children=[
                 _p("sample", "int", "sample l", self.session.sample + 1,
@@ -217,9 +217,10 @@ class ParametersPanel(QtWidgets.QWidget):
             self.param("scheme").setValue(cfg.scheme)
             h = cfg.h if cfg.h is not None else L
             hp = cfg.h_prime if cfg.h_prime is not None else L
-            self.param("h").setLimits((max(1, hp if cfg.scheme == "custom" else 1), max(L, h)))
+            self.param("h").setLimits((max(1, hp if cfg.scheme == "custom" else 1),
+                                      min(LIMITS["h"][1], max(L, h))))
             self.param("h").setValue(h)
-            self.param("h_prime").setLimits((1, max(1, h)))
+            self.param("h_prime").setLimits((1, min(LIMITS["h_prime"][1], max(1, h))))
             self.param("h_prime").setValue(hp)
             editable_h = cfg.scheme in ("boden", "chunked", "custom")
             self.param("h").setOpts(readonly=not editable_h, enabled=editable_h)
@@ -300,7 +301,11 @@ class ParametersPanel(QtWidgets.QWidget):
             self.sampleChanged.emit(s.sample)
             return
         try:
-            s.configure(**self._changes(name, value))
+            changes = self._changes(name, value)
+            if set(changes) - {"eta", "clip"}:      # a rebuild: check its memory first
+                check_config_memory(s.config.with_changes(**changes), task=s.custom_task,
+                                    budget=self.memory_budget)
+            s.configure(**changes)
         except ValueError as err:
             msg = f"Not possible: {err}"
             self.sync()
