@@ -639,7 +639,8 @@ def _temporal_xor(seed, P, L):
     X, D, mask = gen(r_train)
     Xt, Dt, mt = gen(r_test)
     return dict(N=1, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=(QT_TRANSLATE_NOOP("tasks", "bit"),), output_labels=(QT_TRANSLATE_NOOP("tasks", "next bit"),), recommended=s, resample=gen,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "bit"),),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "next bit"),), recommended=s, resample=gen,
                 decoder=_bit_decoder)
 
 
@@ -695,7 +696,8 @@ def _parity(seed, P, L):
     X, D, mask = gen(r_train)
     Xt, Dt, mt = gen(r_test)
     return dict(N=1, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=(QT_TRANSLATE_NOOP("tasks", "bit"),), output_labels=(QT_TRANSLATE_NOOP("tasks", "parity"),), recommended=s, resample=gen,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "bit"),),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "parity"),), recommended=s, resample=gen,
                 decoder=_bit_decoder)
 
 
@@ -752,7 +754,8 @@ def _adding(seed, P, L):
     X, D, mask = gen(r_train)
     Xt, Dt, mt = gen(r_test)
     return dict(N=2, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=("value", "marker"), output_labels=("sum",), recommended=s,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "value"), QT_TRANSLATE_NOOP("tasks", "marker")),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "sum"),), recommended=s,
                 resample=gen, decoder=value_decoder)
 
 
@@ -851,7 +854,9 @@ def _binary_addition(seed, P, L, bits=None):
     X, D, mask, a, b = gen(r_train)
     Xt, Dt, mt, at, bt = gen(r_test)
     return dict(N=2, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=(QT_TRANSLATE_NOOP("tasks", "a bit"), "b bit"), output_labels=(QT_TRANSLATE_NOOP("tasks", "sum bit"),), recommended=s,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "a bit"),
+                              QT_TRANSLATE_NOOP("tasks", "b bit")),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "sum bit"),), recommended=s,
                 resample=resample,
                 params={"bits": bits},
                 details={"a": tuple(int(v) for v in a), "b": tuple(int(v) for v in b),
