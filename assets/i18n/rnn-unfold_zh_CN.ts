@@ -1414,6 +1414,13 @@
         </message>
     </context>
     <context>
+        <name>config</name>
+        <message>
+            <source>cross-entropy</source>
+            <translation>交叉熵</translation>
+        </message>
+    </context>
+    <context>
         <name>i18n</name>
         <message>
             <source>&amp;Language</source>
@@ -1445,6 +1452,152 @@
         <message>
             <source>update</source>
             <translation>更新</translation>
+        </message>
+    </context>
+    <context>
+        <name>schemes</name>
+        <message>
+            <source>Elman (1990), BPTT(1; 1): the error at t only, no flow into earlier copies, update every step</source>
+            <translation>Elman (1990)，BPTT(1; 1)：只用 t 时刻的误差，不流入更早的副本，每步更新一次</translation>
+        </message>
+        <message>
+            <source>Bodén / the source text, BPTT(T; 1): the error at t, unfolded T copies back, update every step</source>
+            <translation>Bodén / 原文，BPTT(T; 1)：t 时刻的误差，向前展开 T 个副本，每步更新一次</translation>
+        </message>
+        <message>
+            <source>epochwise (Werbos 1990), BPTT(L; L): the whole sequence, error at every step, one update per sequence</source>
+            <translation>逐轮（epochwise，Werbos 1990），BPTT(L; L)：整个序列，每步都有误差，每个序列更新一次</translation>
+        </message>
+        <message>
+            <source>chunked (min-char-rnn, Keras), BPTT(k; k): chunks of k steps, state carried over, update per chunk</source>
+            <translation>分块（chunked，min-char-rnn、Keras），BPTT(k; k)：每块 k 步，状态延续到下一块，每块更新一次</translation>
+        </message>
+    </context>
+    <context>
+        <name>tasks</name>
+        <message>
+            <source>the word to learn (at most 10 distinct characters)</source>
+            <translation>要学习的单词（最多 10 个不同字符）</translation>
+        </message>
+        <message>
+            <source>delay: y(t) = x(t − k)</source>
+            <translation>延迟：y(t) = x(t − k)</translation>
+        </message>
+        <message>
+            <source>alphabet size</source>
+            <translation>字母表大小</translation>
+        </message>
+        <message>
+            <source>bits per number (L = bits + 1)</source>
+            <translation>每个数的位数（L = 位数 + 1）</translation>
+        </message>
+        <message>
+            <source>h-e-l-l-o</source>
+            <translation>h-e-l-l-o</translation>
+        </message>
+        <message>
+            <source>Karpathy's smallest character-level example ("The Unreasonable Effectiveness of Recurrent Neural Networks", 2015): the vocabulary {h, e, l, o} in one-hot code, the input h, e, l, l and the target e, l, l, o, the next character at every step, through a softmax and cross-entropy. The two l inputs are identical, yet the first must be followed by l and the second by o: only the hidden state s(t−1), i.e. the recurrent weights U, can tell them apart. Watch the third and fourth columns: early on both predict the same mixture of l and o, and they separate once the error has flowed back through U into the earlier copies.</source>
+            <translation>Karpathy 最小的字符级例子（《The Unreasonable Effectiveness of Recurrent Neural Networks》，2015）：词汇表 {h, e, l, o} 采用独热编码，输入为 h, e, l, l，目标为 e, l, l, o，即每一步的下一个字符，经过 softmax 和交叉熵。两个 l 输入完全相同，但第一个后面必须跟 l，第二个后面必须跟 o：只有隐藏状态 s(t−1)，也就是循环权重 U，才能把它们区分开。观察第三列和第四列：起初两者预测的是 l 和 o 的同一种混合，一旦误差经由 U 流回更早的副本，它们就分开了。</translation>
+        </message>
+        <message>
+            <source>temporal XOR</source>
+            <translation>时序 XOR</translation>
+        </message>
+        <message>
+            <source>Elman's first demonstration in "Finding Structure in Time" (1990): a stream of bit triples a, b, a⊕b presented one bit per step; the network is trained to predict the next bit. The first two bits of each triple are random and cannot be predicted, so only the step whose target is the third bit (the input is b, the step before was a) carries a target in the mask; Elman's error curve showed the same thing as a dip every third step. The network has to remember the previous bit in its hidden state and combine it with the current one: XOR is not linearly separable, so it needs the hidden units' nonlinearity as well as U. Fresh bits are drawn at every pass.</source>
+            <translation>Elman 在《Finding Structure in Time》(1990) 中的第一个演示：由比特三元组 a, b, a⊕b 组成的比特流，每步输入一个比特；网络被训练来预测下一个比特。每个三元组的前两个比特是随机的，无法预测，所以只有目标为第三个比特的那一步（输入是 b，前一步是 a）在掩码中带有目标；Elman 的误差曲线也显示了同样的现象：每三步出现一次低谷。网络必须在隐藏状态中记住前一个比特，并与当前比特结合：XOR 不是线性可分的，所以它既需要 U，也需要隐藏单元的非线性。每次传播都抽取新的比特。</translation>
+        </message>
+        <message>
+            <source>Elman's letters</source>
+            <translation>Elman 字母</translation>
+        </message>
+        <message>
+            <source>Elman (1990), "Finding Structure in Time": consonants b, d and g chosen at random, each followed by its own vowels (b→ba, d→dii, g→guuu), each letter coded by six phonetic features (consonantal, vocalic, interrupted, high, back, voiced); the network predicts the features of the next letter through sigmoid outputs. The vowels are predictable once the consonant is seen, and so is the fact that a consonant follows the last vowel; which consonant it is, is not. Watch the error per step form Elman's saw-tooth: low inside a word, high where a new consonant begins (the score cannot fall below the task's floor), and note that features shared by all consonants (consonantal, interrupted) are predicted even where the letter is not. The held-out sequences come from another random stream.</source>
+            <translation>Elman (1990)，《Finding Structure in Time》：随机选取辅音 b、d、g，每个辅音后跟它自己的元音（b→ba，d→dii，g→guuu），每个字母用六个语音特征编码（辅音性、元音性、阻断、高、后、浊）；网络通过 sigmoid 输出预测下一个字母的特征。一旦看到辅音，其后的元音就可以预测，最后一个元音之后跟着辅音这一点也可以预测；但具体是哪个辅音则无法预测。观察每步误差形成 Elman 的锯齿形：词内低，新辅音开始处高（得分不能低于任务的下限），并注意所有辅音共有的特征（辅音性、阻断）即使在字母本身无法预测时也能被预测。留出序列来自另一个随机流。</translation>
+        </message>
+        <message>
+            <source>running parity</source>
+            <translation>累积奇偶校验</translation>
+        </message>
+        <message>
+            <source>A random bit stream; the target at every step is the parity (XOR) of all the bits so far. The network must keep one bit of state and flip it whenever a 1 arrives: a two-state automaton that U has to hold exactly. Gradient descent finds it step by step, yet parity is a classic hard case for recurrent nets because the answer depends on every earlier input (Bengio, Simard &amp; Frasconi 1994 used a parity-like latching task). Watch s(t) split into two clusters, one per parity, and the errors of late steps reach far back while the state is not yet stable. Fresh bits at every pass.</source>
+            <translation>一个随机比特流；每一步的目标是到目前为止所有比特的奇偶性（XOR）。网络必须保持一个比特的状态，每当输入 1 时就翻转它：这是一个 U 必须精确维持的双状态自动机。梯度下降一步步找到它，但奇偶校验是循环网络的经典难题，因为答案取决于之前的每一个输入（Bengio、Simard 与 Frasconi 1994 使用了类似奇偶校验的锁存任务）。观察 s(t) 分成两簇，每种奇偶性一簇；在状态尚未稳定时，后面时间步的误差会传回很远。每次传播都使用新的比特。</translation>
+        </message>
+        <message>
+            <source>echo (delay k)</source>
+            <translation>回声（延迟 k）</translation>
+        </message>
+        <message>
+            <source>A random sequence of one-hot symbols; the target is the input k steps back, y(t) = x(t − k) (steps t &lt; k carry no target). The simplest memory task: the network must carry each symbol k steps through its hidden state. Under BPTT the error at t must reach copy t − k to teach V how to store the symbol, so a window (depth h) shorter than k + 1 copies cannot learn it: try the Bodén scheme with T ≤ k and watch the score stay at chance (ln of the alphabet size). Fresh symbols at every pass.</source>
+            <translation>一个由独热（one-hot）符号组成的随机序列；目标是 k 步之前的输入，y(t) = x(t − k)（t &lt; k 的时间步没有目标）。最简单的记忆任务：网络必须在隐藏状态中把每个符号携带 k 步。在 BPTT 下，t 时刻的误差必须到达副本 t − k，才能教会 V 如何存储该符号，所以短于 k + 1 个副本的窗口（深度 h）学不会：试试 T ≤ k 的 Bodén 方案，观察得分停留在随机水平（字母表大小的 ln）。每次传播都使用新的符号。</translation>
+        </message>
+        <message>
+            <source>adding problem</source>
+            <translation>加法问题</translation>
+        </message>
+        <message>
+            <source>Hochreiter &amp; Schmidhuber's long-short-term-memory benchmark (1997; the variant of Le, Jaitly &amp; Hinton 2015): two input channels, a value drawn from [0, 1] and a marker; exactly two steps are marked, one in each half of the sequence, and the target at the last step only is the sum of the two marked values (linear output, sum of squares). Always answering 1 scores 1/12 ≈ 0.083; anything lower means the network has learnt to pick out and keep the marked values. The only error enters at the last step, so every weight change comes from BPTT: watch δ fade as it flows back towards the first marker. Kept short here (L = 10) so it learns in minutes; longer L shows the vanishing gradient. Fresh sequences at every pass.</source>
+            <translation>Hochreiter 与 Schmidhuber 的长短期记忆基准（1997；采用 Le、Jaitly 与 Hinton 2015 的变体）：两个输入通道，一个是从 [0, 1] 中抽取的数值，一个是标记；恰好有两个时间步被标记，序列前后两半各一个，只有最后一步有目标，即两个被标记数值之和（linear 输出，平方和）。总是回答 1 的得分是 1/12 ≈ 0.083；更低的得分意味着网络学会了挑出并记住被标记的数值。唯一的误差在最后一步进入，所以每一次权重变化都来自 BPTT：观察 δ 在流回第一个标记的过程中逐渐衰减。这里保持较短（L = 10），几分钟内就能学会；更长的 L 会显示梯度消失。每次传播都使用新的序列。</translation>
+        </message>
+        <message>
+            <source>sine wave</source>
+            <translation>正弦波</translation>
+        </message>
+        <message>
+            <source>Predict the next value of a sine wave, x(t + 1), from the values so far; each sample has its own frequency (a period of 8 to 16 steps) and phase. One value cannot tell a rising wave from a falling one nor give the frequency, so the first two steps carry no target; from three values the recurrence x(t + 1) = 2 cos ω · x(t) − x(t − 1) fixes the rest, and the network has to estimate ω in its state. A linear output with sum of squares: a regression task. Watch the predictions of the held-out waves (other frequencies and phases) follow the curves.</source>
+            <translation>根据到目前为止的数值预测正弦波的下一个值 x(t + 1)；每个样本有自己的频率（周期为 8 到 16 步）和相位。单个数值既分不清波形是在上升还是下降，也给不出频率，所以前两步没有目标；有了三个数值，递推式 x(t + 1) = 2 cos ω · x(t) − x(t − 1) 就确定了其余部分，网络必须在状态中估计 ω。linear 输出配平方和：一个回归任务。观察留出波形（其他频率和相位）的预测如何跟随曲线。</translation>
+        </message>
+        <message>
+            <source>Reber grammar</source>
+            <translation>Reber 文法</translation>
+        </message>
+        <message>
+            <source>Strings of Reber's (1967) finite-state grammar, the benchmark of Cleeremans, Servan-Schreiber &amp; McClelland (1989) and of the LSTM paper: B, then a path through six states emitting T, P, S, X, V, and finally E. At each step the network predicts the next symbol (softmax, cross-entropy). Most states allow two successors with equal chance, so the best possible prediction puts ½ on each legal symbol and the score cannot fall below the task's floor; the network must learn the grammar's states in its hidden layer, since the same symbol (S, T, X, P, V) occurs in two different states. Strings are padded to L steps; the padding carries no target.</source>
+            <translation>Reber (1967) 有限状态文法生成的字符串，是 Cleeremans、Servan-Schreiber 与 McClelland (1989) 以及 LSTM 论文使用的基准：先是 B，然后沿着六个状态的路径发出 T、P、S、X、V，最后是 E。每一步网络预测下一个符号（softmax，交叉熵）。大多数状态允许两个等概率的后继，所以最好的预测是在每个合法符号上放 ½，得分不能低于任务的下限；网络必须在隐藏层中学会文法的状态，因为同一个符号（S、T、X、P、V）会出现在两个不同的状态中。字符串被填充到 L 步；填充部分没有目标。</translation>
+        </message>
+        <message>
+            <source>binary addition</source>
+            <translation>二进制加法</translation>
+        </message>
+        <message>
+            <source>Adding two numbers bit by bit, least significant bit first (a classic of Trask's "Anyone Can Learn To Code an LSTM" and of many RNN tutorials): at each step the inputs are one bit of a and one bit of b, the target is the bit of a + b, and a last step with both inputs 0 outputs the final carry. The network has to learn the carry: a one-bit memory that the sum bit depends on. Watch the hidden state split into 'carry' and 'no carry', and check generalisation on the held-out pairs.</source>
+            <translation>逐位相加两个数，最低位在前（Trask 的《Anyone Can Learn To Code an LSTM》以及许多 RNN 教程中的经典例子）：每一步的输入是 a 的一位和 b 的一位，目标是 a + b 的对应位，最后一步两个输入都为 0，输出最终的进位。网络必须学会进位：和的每一位都依赖的一比特记忆。观察隐藏状态分成“有进位”和“无进位”两类，并在留出的数对上检查泛化。</translation>
+        </message>
+        <message>
+            <source>bit</source>
+            <translation>比特</translation>
+        </message>
+        <message>
+            <source>next bit</source>
+            <translation>下一位</translation>
+        </message>
+        <message>
+            <source>parity</source>
+            <translation>奇偶性</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>marker</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>sum</source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <source>a bit</source>
+            <translation>a 的位</translation>
+        </message>
+        <message>
+            <source>b bit</source>
+            <translation>b 的位</translation>
+        </message>
+        <message>
+            <source>sum bit</source>
+            <translation>和的位</translation>
         </message>
     </context>
 </TS>

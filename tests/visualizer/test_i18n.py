@@ -262,3 +262,43 @@ def test_preferences_language_menu_switches_live(window):
         assert menu.title() == "&Language"
     finally:
         QtCore.QSettings().remove(i18n.SETTINGS_KEY)
+
+
+# -- the command line --------------------------------------------------------------------------
+
+def test_rnn_unfold_and_export_accept_lang_and_refuse_others(capsys):
+    from visualizer.cli import build_parser
+    p = build_parser()
+    assert p.parse_args(["--lang", "zh_CN"]).lang == "zh_CN"
+    assert p.parse_args(["export", "--out", "x", "--lang", "en"]).lang == "en"
+    assert p.parse_args(["export", "--out", "x"]).lang == "en"       # frames the same everywhere
+    with pytest.raises(SystemExit) as e:
+        p.parse_args(["--lang", "fr"])
+    assert e.value.code == 2
+    assert "zh_CN" in capsys.readouterr().err
+
+
+def test_export_lang_zh_CN_draws_chinese_captions_and_leaves_the_language(english, tmp_path):
+    from PIL import Image, ImageChops
+
+    from visualizer.cli import main
+    shots = {}
+    for lang in ("en", "zh_CN"):
+        out = tmp_path / lang
+        assert main(["export", "--task", "hello", "--updates", "1", "--every", "update",
+                     "--size", "480x300", "--out", str(out), "--lang", lang]) == 0
+        shots[lang] = Image.open(sorted(out.glob("frame_*.png"))[-1]).convert("RGB")
+        assert i18n.current_language() == "en"
+    # same network, same numbers: only the words differ
+    assert ImageChops.difference(shots["en"], shots["zh_CN"]).getbbox() is not None
+
+
+def test_the_caption_and_status_line_speak_the_language(english):
+    from visualizer.model.config import default_config
+    from visualizer.model.session import Session
+    s = Session(default_config())
+    s.next_phase()
+    en = s.caption()
+    i18n.set_language(english, "zh_CN")
+    zh = s.caption()
+    assert en != zh and "更新" in zh and re.search(r"[\u4e00-\u9fff]", zh)

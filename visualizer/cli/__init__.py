@@ -12,6 +12,7 @@ import warnings
 import numpy as np
 
 from visualizer.cli.common import Parser, UsageError, add_model_options, config_from_args, fail
+from visualizer.model.config import LANGUAGE_CHOICES
 
 SUBCOMMANDS = {
     "export": "write animation frames (PNG, GIF, MP4) without a window",
@@ -35,6 +36,10 @@ def build_parser() -> Parser:
                     "fold-back, with the cost plotted live. With no sub-command it opens the "
                     "window.")
     parser.add_argument("--open", metavar="FILE", help="open a workspace file at start")
+    parser.add_argument("--lang", choices=LANGUAGE_CHOICES,
+                        help="the window's language: zh_CN, en or system (default: the one chosen "
+                             "in Preferences ▸ Language, else the system's); command-line "
+                             "messages stay in English")
     add_model_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, module in _subcommand_modules():

@@ -24,9 +24,6 @@ from collections.abc import Callable
 
 from core.i18n_marks import QT_TRANSLATE_NOOP  # noqa: F401  (re-exported: one mark for both)
 
-#: the languages the window speaks: code -> the language's own name
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
-
 _translator: Callable[[str, str], str] | None = None
 
 

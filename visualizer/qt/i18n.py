@@ -20,12 +20,12 @@ import sys
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from visualizer.model import i18n_marks
-from visualizer.model.i18n_marks import LANGUAGES
+from visualizer.model.config import LANGUAGE_CHOICES, LANGUAGES
 from visualizer.qt import i18n_catalogue as catalogue
 from visualizer.qt.i18n_walk import Catalogue, relabel
 
 #: what the user may ask for: a language of :data:`LANGUAGES`, or the system's
-CHOICES = ("system",) + tuple(LANGUAGES)
+CHOICES = LANGUAGE_CHOICES
 #: the QSettings key of the chosen language
 SETTINGS_KEY = "i18n/language"
 
