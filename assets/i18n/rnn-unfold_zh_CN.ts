@@ -1005,6 +1005,173 @@
         </message>
     </context>
     <context>
+        <name>ParametersPanel</name>
+        <message>
+            <source>custom BPTT(h; h′): choose both</source>
+            <translation>自定义 BPTT(h; h′)：两者都要选</translation>
+        </message>
+        <message>
+            <source>h = the number of copies an error flows through, counting the copy where it enters (the T of Bodén's BPTT(T; 1)). h = 1 is Elman's training; the source text's Σ_{z=0}^{T} runs over T + 1 copies, i.e. h = T + 1 here.</source>
+            <translation>h = 误差流经的副本数，包括误差进入的那个副本（即 Bodén 的 BPTT(T; 1) 中的 T）。h = 1 就是 Elman 的训练方式；原文的 Σ_{z=0}^{T} 遍历 T + 1 个副本，即这里的 h = T + 1。</translation>
+        </message>
+        <message>
+            <source>h′ = steps between updates; the errors of the last h′ steps are injected at each update.</source>
+            <translation>h′ = 两次更新之间的时间步数；每次更新时注入最近 h′ 步的误差。</translation>
+        </message>
+        <message>
+            <source>cross-entropy is undefined for a linear output: choose the sum-of-squares cost first, or a sigmoid/softmax output</source>
+            <translation>交叉熵对 linear 输出没有定义：请先选择平方和代价，或选择 sigmoid/softmax 输出</translation>
+        </message>
+        <message>
+            <source>softmax needs at least two outputs; this task has one (use sigmoid)</source>
+            <translation>softmax 至少需要两个输出；这个任务只有一个（请用 sigmoid）</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Which sequence problem to learn</source>
+            <translation>要学习哪个序列问题</translation>
+        </message>
+        <message>
+            <source>task parameters</source>
+            <translation>任务参数</translation>
+        </message>
+        <message>
+            <source>P (sequences)</source>
+            <translation>P（序列数）</translation>
+        </message>
+        <message>
+            <source>Training sequences trained together (l = 1..P); costs are sums over them</source>
+            <translation>一起训练的训练序列（l = 1..P）；代价是对它们求和</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>Seeds the weights and the task's data</source>
+            <translation>为权重和任务数据设定随机种子</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>M (hidden units)</source>
+            <translation>M（隐藏单元数）</translation>
+        </message>
+        <message>
+            <source>Number of hidden units s_j</source>
+            <translation>隐藏单元 s_j 的数量</translation>
+        </message>
+        <message>
+            <source>f (hidden)</source>
+            <translation>f（隐藏）</translation>
+        </message>
+        <message>
+            <source>f: s_j(t) = f(net_j(t))</source>
+            <translation>f：s_j(t) = f(net_j(t))</translation>
+        </message>
+        <message>
+            <source>g (output)</source>
+            <translation>g（输出）</translation>
+        </message>
+        <message>
+            <source>g: y_k(t) = g(net_k(t)). Softmax needs two or more outputs; a linear output needs the sum-of-squares cost</source>
+            <translation>g：y_k(t) = g(net_k(t))。softmax 需要两个或更多输出；linear 输出需要平方和代价</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>代价</translation>
+        </message>
+        <message>
+            <source>The cost C summed over the steps that carry a target. Cross-entropy needs a sigmoid or softmax output</source>
+            <translation>代价 C 对带有目标的时间步求和。交叉熵需要 sigmoid 或 softmax 输出</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>scheme</source>
+            <translation>方案</translation>
+        </message>
+        <message>
+            <source>BPTT(h; h′) preset: {presets}</source>
+            <translation>BPTT(h; h′) 预设：{presets}</translation>
+        </message>
+        <message>
+            <source>h (copies back, = T)</source>
+            <translation>h（往回的副本数，= T）</translation>
+        </message>
+        <message>
+            <source>h′ (steps/update)</source>
+            <translation>h′（时间步/更新）</translation>
+        </message>
+        <message>
+            <source>η (learning rate)</source>
+            <translation>η（学习率）</translation>
+        </message>
+        <message>
+            <source>η: every weight moves by η · Σ δ · input. Changes live, without a reset</source>
+            <translation>η：每个权重变化 η · Σ δ · 输入。实时生效，无需重置</translation>
+        </message>
+        <message>
+            <source>clip the gradient</source>
+            <translation>梯度裁剪</translation>
+        </message>
+        <message>
+            <source>Scale the gradient down when its global norm exceeds the limit (changes live, without a reset)</source>
+            <translation>当梯度的全局范数超过上限时把梯度按比例缩小（实时生效，无需重置）</translation>
+        </message>
+        <message>
+            <source>clip norm</source>
+            <translation>裁剪范数</translation>
+        </message>
+        <message>
+            <source>Largest global norm of the gradient (changes live)</source>
+            <translation>梯度的最大全局范数（实时生效）</translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation>视图</translation>
+        </message>
+        <message>
+            <source>sample l</source>
+            <translation>样本 l</translation>
+        </message>
+        <message>
+            <source>Which sequence l of the batch the view draws (the fold-back shares are summed over all l)</source>
+            <translation>视图绘制批中的哪个序列 l（权重折叠的份额对所有 l 求和）</translation>
+        </message>
+        <message>
+            <source>{text} ({lo}..{hi} characters)</source>
+            <translation>{text}（{lo}..{hi} 个字符）</translation>
+        </message>
+        <message>
+            <source>{text} ({lo}..{hi})</source>
+            <translation>{text}（{lo}..{hi}）</translation>
+        </message>
+        <message>
+            <source>N = {N} inputs, O = {O} outputs, L = {L} steps, scheme {scheme}</source>
+            <translation>N = {N} 个输入，O = {O} 个输出，L = {L} 步，方案 {scheme}</translation>
+        </message>
+        <message>
+            <source>Not available now: {why}</source>
+            <translation>现在不可用：{why}</translation>
+        </message>
+        <message>
+            <source>Not possible: {error}</source>
+            <translation>不可行：{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>PlotItem</name>
         <message>
             <source>Plot Options</source>
