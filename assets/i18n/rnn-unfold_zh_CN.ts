@@ -373,6 +373,46 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>the micro-steps of the current update</source>
+            <translation>当前更新的各个微步</translation>
+        </message>
+        <message>
+            <source>the next K updates</source>
+            <translation>接下来的 K 次更新</translation>
+        </message>
+        <message>
+            <source>everything from now until stopped</source>
+            <translation>从现在起直到停止的全部内容</translation>
+        </message>
+        <message>
+            <source>every micro-step</source>
+            <translation>每个微步</translation>
+        </message>
+        <message>
+            <source>every phase</source>
+            <translation>每个阶段</translation>
+        </message>
+        <message>
+            <source>every update</source>
+            <translation>每次更新</translation>
+        </message>
+        <message>
+            <source>PNG sequence (frame_00001.png, …)</source>
+            <translation>PNG 序列（frame_00001.png, …）</translation>
+        </message>
+        <message>
+            <source>GIF (looping)</source>
+            <translation>GIF（循环播放）</translation>
+        </message>
+        <message>
+            <source>MP4 (H.264)</source>
+            <translation>MP4（H.264）</translation>
+        </message>
+        <message>
+            <source>MP4 needs the video extra: {hint}</source>
+            <translation>MP4 需要 video 可选依赖：{hint}</translation>
+        </message>
+        <message>
             <source>Export frames</source>
             <translation>导出帧</translation>
         </message>
@@ -391,6 +431,10 @@
         <message>
             <source>Format</source>
             <translation>格式</translation>
+        </message>
+        <message>
+            <source> frames/s</source>
+            <translation> 帧/秒</translation>
         </message>
         <message>
             <source>Playback speed of the GIF or MP4 (a GIF frame lasts a multiple of 10 ms)</source>

@@ -46,6 +46,8 @@ def allowed_words() -> set[str]:
         from core import tasks as core_tasks
         from visualizer.model import config
         words.update(core_tasks.TASKS)
+        for name in core_tasks.TASKS:           # --param NAME=VALUE: typed as they are
+            words.update(sp.name for sp in core_tasks.task_params(name))
         words.update(getattr(config, "SCHEMES", ()))
         for name in ("HIDDEN", "OUTPUT", "COSTS", "ACTIVATIONS", "HIDDEN_ACTIVATIONS",
                      "OUTPUT_ACTIVATIONS", "EDGE_MODES", "THEMES"):
