@@ -77,7 +77,7 @@ def test_the_parameter_panels_limits_are_the_command_lines(panel):
 
 
 def test_every_vocabulary_reader_agrees(panel):
-    from visualizer.model import describe, session, view_frame, workspace
+    from visualizer.model import explain as describe, session, view_frame, workspace
     parser = build_parser()
     choices = {a.dest: a.choices for a in parser._actions if a.choices}
     assert tuple(choices["f"]) == conf.HIDDEN == tuple(panel.param("hidden").opts["limits"])
