@@ -176,6 +176,7 @@ def test_a_template_is_matched_and_its_fields_carried_over():
     assert cat.say("phase: forward") == "阶段：前向传播"
     assert cat.say("forward") == "前向传播"
     assert cat.say("something else") is None
+    assert cat.say("update of each copy") is None        # words the catalogue does not know
 
 
 def test_relabel_changes_labels_actions_menus_and_combo_entries(english):

@@ -347,6 +347,8 @@ def _scene_texts(view: QtWidgets.QGraphicsView) -> Iterator[Text]:
 # -- re-labelling ------------------------------------------------------------------------
 
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:![rs])?(?::[^{}]*)?\}|%(\d)")
+#: a field's value with a word like this must itself be a catalogue text to be carried over
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 class Catalogue:
@@ -405,7 +407,14 @@ class Catalogue:
             m = pattern.fullmatch(text)
             if m is None:
                 continue
-            values = {k: (self.say(v, depth + 1) or v) for k, v in m.groupdict().items()}
+            values = {}
+            for k, v in m.groupdict().items():
+                said = self.say(v, depth + 1)
+                if said is None and _LATIN_WORD.search(v):
+                    break                # a field holding words the catalogue does not know:
+                values[k] = v if said is None else said     # not this template ("cost {v}")
+            if len(values) != len(m.groupdict()):
+                continue
             target = self._translate(ctx, src)
 
             def fill(f, values=values):
