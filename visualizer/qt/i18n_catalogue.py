@@ -64,19 +64,22 @@ class Message:
     comment: str = ""
 
 
-def i18n_dir() -> Path:
-    """The folder holding the catalogues (``assets/i18n``)."""
+def i18n_dir(root: Path | None = None) -> Path:
+    """The folder holding the catalogues: ``root/assets/i18n`` of a checkout, else the one
+    installed with the package (which ships the .qm files only)."""
+    if root is not None:
+        return Path(root) / "assets" / "i18n"
     return assets_dir() / "i18n"
 
 
-def ts_path(lang: str) -> Path:
-    """The TS source of ``lang`` (in the repository's ``assets/i18n``)."""
-    return i18n_dir() / f"{CATALOGUE}_{lang}.ts"
+def ts_path(lang: str, root: Path | None = None) -> Path:
+    """The TS source of ``lang`` (in a checkout's ``assets/i18n``)."""
+    return i18n_dir(root) / f"{CATALOGUE}_{lang}.ts"
 
 
-def qm_path(lang: str) -> Path:
-    """The compiled catalogue of ``lang`` the window loads."""
-    return i18n_dir() / f"{CATALOGUE}_{lang}.qm"
+def qm_path(lang: str, root: Path | None = None) -> Path:
+    """The compiled catalogue of ``lang`` (the window loads the installed one)."""
+    return i18n_dir(root) / f"{CATALOGUE}_{lang}.qm"
 
 
 # -- reading catalogues ---------------------------------------------------------------
@@ -268,7 +271,7 @@ def memory_of(ts: Path) -> dict[str, str]:
 
 def update(lang: str = "zh_CN", root: Path = ROOT) -> str:
     """Regenerate ``lang``'s TS from the sources, refill moved strings, compile the QM; a report."""
-    ts, qm = ts_path(lang), qm_path(lang)
+    ts, qm = ts_path(lang, root), qm_path(lang, root)
     memory = memory_of(ts)
     report = run_lupdate(ts, root)
     n = refill(ts, memory)
@@ -287,7 +290,7 @@ def check(lang: str = "zh_CN", root: Path = ROOT) -> list[str]:
     mnemonic, the copy must hold nothing the repository's TS lacks, and the
     shipped QM must be exactly what lrelease makes from the TS.
     """
-    ts, qm = ts_path(lang), qm_path(lang)
+    ts, qm = ts_path(lang, root), qm_path(lang, root)
     if not ts.exists():
         return [f"{ts} is missing: run python -m visualizer.qt.i18n update"]
     out = []
