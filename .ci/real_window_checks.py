@@ -112,7 +112,7 @@ def main(out_dir: str) -> int:
     else:
         if not inspector.isVisible() or inspector.visibleRegion().isEmpty():
             failures.append("a click on a node left the equation inspector hidden")
-        text = window.inspector.text() if hasattr(window, "inspector") else ""
+        text = window.inspector.text
         if "net" not in text or "s" not in text:
             failures.append(f"the inspector does not show the node's formula: {text[:80]!r}")
 
