@@ -55,13 +55,14 @@ WEIGHT_LIMIT = 100.0
 #: the weight letter and its (row, column) index letters, BPTT.md's notation
 WEIGHT_SYMBOL = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
 
-DIVERGED_ADVICE = QT_TRANSLATE_NOOP("MainWindow", (
+DIVERGED_ADVICE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "The view keeps the last finite state; nothing was changed by the refused update.\n\n"
     "Try one of these, then press Reset (Ctrl+R) or go on stepping:\n"
     "• a lower learning rate η (now {eta:g});\n"
     "• gradient clipping (now {clip});\n"
     "• a smaller spectral radius of U (now ρ(U) = {rho:.3g}): fewer hidden units, "
-    "another seed, or a shorter window h."))
+    "another seed, or a shorter window h.")
 
 HOW_TO_READ = QT_TRANSLATE_NOOP("MainWindow", """
 <h3>How to read this view</h3>
