@@ -403,6 +403,12 @@ class MainWindow(QtWidgets.QMainWindow):
         for panel in self.panels.values():
             panel.flush()
 
+    def retranslate(self) -> None:
+        """Text built from live numbers (status line, view, plot), built again in the language
+        just installed; :mod:`visualizer.qt.i18n` re-labels the rest of the window itself."""
+        self._view_throttle.pending = self._plot_throttle.pending = True
+        self.flush()
+
     def redraw(self) -> None:
         """Draw the view again now (e.g. after the edge choice or the sample changed)."""
         self._view_throttle.pending = True
