@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Background</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>正在处理…</translation>
+        </message>
+    </context>
+    <context>
         <name>CellEquation</name>
         <message>
             <source>Who taught whom: one cell</source>
@@ -29,6 +40,220 @@
         <message>
             <source>Set Color</source>
             <translation>设置颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>Controls</name>
+        <message>
+            <source>Step &amp;back</source>
+            <translation>后退一步(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Back one micro-step within the current update (the pass is computed: nothing is lost)</source>
+            <translation>在当前更新内后退一个微步（这次传播已经算好：不会丢失任何内容）</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>单步(&amp;S)</translation>
+        </message>
+        <message>
+            <source>One micro-step: reveal the next s(t), y(t), δ or fold-back term</source>
+            <translation>一个微步：显示下一个 s(t)、y(t)、δ 或权重折叠项</translation>
+        </message>
+        <message>
+            <source>Next &amp;phase</source>
+            <translation>下一阶段(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Jump to the end of the phase in progress: forward pass → output error δ_k → BPTT δ_j(t−z) → fold-back ΔV ΔU ΔW → update</source>
+            <translation>跳到当前阶段的末尾：前向传播 → 输出误差 δ_k → BPTT δ_j(t−z) → 权重折叠 ΔV ΔU ΔW → 更新</translation>
+        </message>
+        <message>
+            <source>Next &amp;update</source>
+            <translation>下一次更新(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Finish this update: the weights change and the cost is recorded</source>
+            <translation>完成这次更新：权重改变，并记录代价</translation>
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Play / pause at the chosen speed</source>
+            <translation>以所选速度播放 / 暂停</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>重置(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Start again from the current settings (same seed, same run)</source>
+            <translation>按当前设置重新开始（相同的种子，相同的运行）</translation>
+        </message>
+        <message>
+            <source>&amp;Export frames…</source>
+            <translation>导出帧(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export what the view shows as PNG frames, a GIF or a video</source>
+            <translation>把视图显示的内容导出为 PNG 帧、GIF 或视频</translation>
+        </message>
+        <message>
+            <source>Slo&amp;wer</source>
+            <translation>减慢(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Play slower</source>
+            <translation>播放减慢</translation>
+        </message>
+        <message>
+            <source>&amp;Faster</source>
+            <translation>加快(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Play faster</source>
+            <translation>播放加快</translation>
+        </message>
+    </context>
+    <context>
+        <name>CostPlot</name>
+        <message>
+            <source>log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <source>Show the cost on a logarithmic axis (the late, small costs become visible)</source>
+            <translation>在对数坐标轴上显示代价（后期较小的代价也能看清）</translation>
+        </message>
+        <message>
+            <source>updates</source>
+            <translation>更新次数</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>代价</translation>
+        </message>
+        <message>
+            <source>Cost per scored output vector (the sum C divided by the scored steps and samples): grey for each update's window, blue over the whole training sequence once per pass, orange on held-out sequences</source>
+            <translation>每个计分输出向量的代价（总和 C 除以计分的时间步数和样本数）：灰色为每次更新的窗口，蓝色为每次传播在整个训练序列上的代价，橙色为留出序列上的代价</translation>
+        </message>
+        <message>
+            <source>cost of each update (its window)</source>
+            <translation>每次更新的代价（其窗口）</translation>
+        </message>
+        <message>
+            <source>whole training sequence</source>
+            <translation>整个训练序列</translation>
+        </message>
+        <message>
+            <source>held-out sequences</source>
+            <translation>留出序列</translation>
+        </message>
+        <message>
+            <source>{n} updates</source>
+            <translation>{n} 次更新</translation>
+        </message>
+        <message>
+            <source>{n} passes</source>
+            <translation>{n} 次传播</translation>
+        </message>
+        <message>
+            <source>training {cost:.4g}</source>
+            <translation>训练 {cost:.4g}</translation>
+        </message>
+        <message>
+            <source>held-out {cost:.4g}</source>
+            <translation>留出 {cost:.4g}</translation>
+        </message>
+        <message>
+            <source>floor {cost:.3g}</source>
+            <translation>下限 {cost:.3g}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvDialog</name>
+        <message>
+            <source>Load CSV data: {name}</source>
+            <translation>载入 CSV 数据：{name}</translation>
+        </message>
+        <message>
+            <source>{rows} rows, {cols} columns, {blocks} block(s) between blank lines. Targets are compared with the outputs of the same row.</source>
+            <translation>{rows} 行，{cols} 列，空行之间有 {blocks} 块。目标与同一行的输出进行比较。</translation>
+        </message>
+        <message>
+            <source>Inputs x(t)</source>
+            <translation>输入 x(t)</translation>
+        </message>
+        <message>
+            <source>Targets d(t)</source>
+            <translation>目标 d(t)</translation>
+        </message>
+        <message>
+            <source>blank lines</source>
+            <translation>空行</translation>
+        </message>
+        <message>
+            <source>a sequence-id column</source>
+            <translation>序列编号列</translation>
+        </message>
+        <message>
+            <source>a fixed length</source>
+            <translation>固定长度</translation>
+        </message>
+        <message>
+            <source>Sequences separated by</source>
+            <translation>序列分隔方式</translation>
+        </message>
+        <message>
+            <source>Sequence-id column</source>
+            <translation>序列编号列</translation>
+        </message>
+        <message>
+            <source>Steps per sequence</source>
+            <translation>每个序列的时间步数</translation>
+        </message>
+        <message>
+            <source>check at least one input column</source>
+            <translation>请至少勾选一个输入列</translation>
+        </message>
+        <message>
+            <source>check at least one target column</source>
+            <translation>请至少勾选一个目标列</translation>
+        </message>
+        <message>
+            <source>Building the sequences…</source>
+            <translation>正在构建序列…</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorHook</name>
+        <message>
+            <source>Unexpected error (logged to {path}): {summary}</source>
+            <translation>意外错误（已记录到 {path}）：{summary}</translation>
+        </message>
+        <message>
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside rnn-unfold. The program goes on; if what you see looks wrong, press Reset or open a saved workspace.</source>
+            <translation>rnn-unfold 内部出了问题。程序会继续运行；如果看到的内容不对，请按“重置”或打开一个已保存的工作区。</translation>
+        </message>
+        <message>
+            <source>{summary}
+
+The details were written to:
+{path}</source>
+            <translation>{summary}
+
+详细信息已写入：
+{path}</translation>
         </message>
     </context>
     <context>
@@ -621,6 +846,125 @@
         </message>
     </context>
     <context>
+        <name>FileActions</name>
+        <message>
+            <source>&amp;Open workspace…</source>
+            <translation>打开工作区(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a workspace file (.rnnu)</source>
+            <translation>打开工作区文件（.rnnu）</translation>
+        </message>
+        <message>
+            <source>&amp;Save workspace</source>
+            <translation>保存工作区(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save task, settings, weights, curves and the position</source>
+            <translation>保存任务、设置、权重、曲线和当前位置</translation>
+        </message>
+        <message>
+            <source>Save workspace &amp;as…</source>
+            <translation>工作区另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save the workspace under a new name</source>
+            <translation>用新名称保存工作区</translation>
+        </message>
+        <message>
+            <source>Load &amp;text data…</source>
+            <translation>载入文本数据(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Train on your own text: next-character prediction</source>
+            <translation>用你自己的文本训练：预测下一个字符</translation>
+        </message>
+        <message>
+            <source>Load &amp;CSV data…</source>
+            <translation>载入 CSV 数据(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Train on your own numeric sequences from a CSV file</source>
+            <translation>用 CSV 文件中你自己的数值序列训练</translation>
+        </message>
+        <message>
+            <source>Load the sample te&amp;xt</source>
+            <translation>载入示例文本(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Next-character prediction on the opening of Alice's Adventures in Wonderland (shipped with the program), as in min-char-rnn</source>
+            <translation>在《爱丽丝梦游仙境》的开头（随程序提供）上预测下一个字符，与 min-char-rnn 相同</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Open workspace</source>
+            <translation>打开工作区</translation>
+        </message>
+        <message>
+            <source>Cannot open the workspace</source>
+            <translation>无法打开工作区</translation>
+        </message>
+        <message>
+            <source>Opened {file}: {task}, update {update}</source>
+            <translation>已打开 {file}：{task}，更新 {update}</translation>
+        </message>
+        <message>
+            <source>Save workspace</source>
+            <translation>保存工作区</translation>
+        </message>
+        <message>
+            <source>Cannot save the workspace</source>
+            <translation>无法保存工作区</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+        <message>
+            <source>Load text data</source>
+            <translation>载入文本数据</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt *.md *.text);;All files (*)</source>
+            <translation>文本文件 (*.txt *.md *.text);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>正在读取 {file}…</translation>
+        </message>
+        <message>
+            <source>Cannot use this text</source>
+            <translation>无法使用这段文本</translation>
+        </message>
+        <message>
+            <source>Load CSV data</source>
+            <translation>载入 CSV 数据</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+            <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Cannot use this CSV file</source>
+            <translation>无法使用这个 CSV 文件</translation>
+        </message>
+        <message>
+            <source>Cannot train on these data</source>
+            <translation>无法用这些数据训练</translation>
+        </message>
+        <message>
+            <source>Now training on {title}: {N} inputs, {O} outputs, {P} sequence(s) of {L} steps.</source>
+            <translation>现在在 {title} 上训练：{N} 个输入，{O} 个输出，{P} 个序列，每个 {L} 步。</translation>
+        </message>
+        <message>
+            <source>Your data</source>
+            <translation>你的数据</translation>
+        </message>
+    </context>
+    <context>
         <name>FoldbackPanel</name>
         <message>
             <source>update applied</source>
@@ -984,6 +1328,10 @@
             <translation>此后更新已改变：请重新检验。</translation>
         </message>
         <message>
+            <source>Checking the gradients…</source>
+            <translation>正在检验梯度…</translation>
+        </message>
+        <message>
             <source>all pass</source>
             <translation>全部通过</translation>
         </message>
@@ -1035,6 +1383,259 @@
         <message>
             <source>Export...</source>
             <translation>导出…</translation>
+        </message>
+    </context>
+    <context>
+        <name>InspectorPanel</name>
+        <message>
+            <source>&lt;h3&gt;Equation inspector&lt;/h3&gt;&lt;p&gt;Click a node or an edge of the unfolded view, or a cell of the fold-back matrices, to see its formula from BPTT.md with the live numbers put in.&lt;/p&gt;&lt;p&gt;Nodes show the forward pass (net&lt;sub&gt;j&lt;/sub&gt;(t), s&lt;sub&gt;j&lt;/sub&gt;(t) = f(net&lt;sub&gt;j&lt;/sub&gt;(t))) and, once BPTT reaches them, their error δ with both ways of writing f′. Edges show the weight's fold-back sum Δu&lt;sub&gt;jh&lt;/sub&gt; = η Σ&lt;sub&gt;z&lt;/sub&gt; Σ&lt;sub&gt;l&lt;/sub&gt; …. Double-click an edge to type a new weight.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;公式检查器&lt;/h3&gt;&lt;p&gt;点击展开视图中的节点或边，或权重折叠矩阵中的单元格，即可看到它在 BPTT.md 中的公式，并代入当前的数值。&lt;/p&gt;&lt;p&gt;节点显示前向传播（net&lt;sub&gt;j&lt;/sub&gt;(t)，s&lt;sub&gt;j&lt;/sub&gt;(t) = f(net&lt;sub&gt;j&lt;/sub&gt;(t))），当 BPTT 到达时，还显示它的误差 δ 以及 f′ 的两种写法。边显示该权重的折叠总和 Δu&lt;sub&gt;jh&lt;/sub&gt; = η Σ&lt;sub&gt;z&lt;/sub&gt; Σ&lt;sub&gt;l&lt;/sub&gt; …。双击一条边可以输入新的权重。&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>follow the phase</source>
+            <translation>随阶段变化</translation>
+        </message>
+        <message>
+            <source>signal x·w</source>
+            <translation>信号 x·w</translation>
+        </message>
+        <message>
+            <source>error δ·w</source>
+            <translation>误差 δ·w</translation>
+        </message>
+        <message>
+            <source>share δ·input</source>
+            <translation>份额 δ·输入</translation>
+        </message>
+        <message>
+            <source>weight w</source>
+            <translation>权重 w</translation>
+        </message>
+        <message>
+            <source>Fold-back</source>
+            <translation>权重折叠</translation>
+        </message>
+        <message>
+            <source>Equation inspector</source>
+            <translation>公式检查器</translation>
+        </message>
+        <message>
+            <source>Vanishing / exploding</source>
+            <translation>梯度消失 / 爆炸</translation>
+        </message>
+        <message>
+            <source>Gradient check</source>
+            <translation>梯度检验</translation>
+        </message>
+        <message>
+            <source>The view keeps the last finite state; nothing was changed by the refused update.
+
+Try one of these, then press Reset (Ctrl+R) or go on stepping:
+• a lower learning rate η (now {eta:g});
+• gradient clipping (now {clip});
+• a smaller spectral radius of U (now ρ(U) = {rho:.3g}): fewer hidden units, another seed, or a shorter window h.</source>
+            <translation>视图保留最后一个有限的状态；被拒绝的更新没有改变任何内容。
+
+请尝试以下之一，然后按“重置”(Ctrl+R) 或继续单步：
+• 更低的学习率 η（当前 {eta:g}）；
+• 梯度裁剪（当前 {clip}）；
+• 更小的 U 谱半径（当前 ρ(U) = {rho:.3g}）：更少的隐藏单元、换一个种子，或更短的窗口 h。</translation>
+        </message>
+        <message>
+            <source>
+&lt;h3&gt;How to read this view&lt;/h3&gt;
+&lt;p&gt;The Elman network is drawn &lt;b&gt;unfolded&lt;/b&gt;: one column per copy, time running left to right.
+In each column x(t) sits at the bottom, s(t) in the middle, y(t) at the top; s(0), the state
+entering the window, stands alone at the far left. &lt;b&gt;V&lt;/b&gt; edges rise from x(t) to s(t),
+&lt;b&gt;W&lt;/b&gt; edges from s(t) to y(t), &lt;b&gt;U&lt;/b&gt; edges run from s(t−1) to s(t). Every copy shares
+the same V, U, W.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Node fill&lt;/b&gt; is the activation (viridis for 0..1, blue–grey–red for tanh's signed range);
+hollow grey means not computed yet. During the backward phases the &lt;b&gt;node outline&lt;/b&gt; is δ on
+a blue–grey–red map centred on zero.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Edges&lt;/b&gt; follow the phase unless pinned in the toolbar: the &lt;i&gt;signal&lt;/i&gt; x·w in the forward
+pass, the &lt;i&gt;error&lt;/i&gt; δ·w travelling back in BPTT (δ&lt;sub&gt;j&lt;/sub&gt;(t−1) = f′(net&lt;sub&gt;j&lt;/sub&gt;(t−1))
+Σ&lt;sub&gt;h&lt;/sub&gt; δ&lt;sub&gt;h&lt;/sub&gt;(t) u&lt;sub&gt;hj&lt;/sub&gt;: the U edges into a column carry exactly these terms),
+and in the fold-back each copy's &lt;i&gt;share&lt;/i&gt; δ·input, which is summed over the copies z and the
+samples l into one change per weight: Δv&lt;sub&gt;ji&lt;/sub&gt; = η Σ&lt;sub&gt;z&lt;/sub&gt; Σ&lt;sub&gt;l&lt;/sub&gt;
+δ&lt;sub&gt;j&lt;/sub&gt;(t−z) x&lt;sub&gt;i&lt;/sub&gt;(t−z).&lt;/p&gt;
+&lt;p&gt;An update runs: &lt;b&gt;forward&lt;/b&gt; (s(t), y(t) one step at a time) → &lt;b&gt;output error&lt;/b&gt; δ&lt;sub&gt;k&lt;/sub&gt;
+→ &lt;b&gt;BPTT&lt;/b&gt; δ&lt;sub&gt;j&lt;/sub&gt;(t−z), one copy back at a time → &lt;b&gt;fold-back&lt;/b&gt; → &lt;b&gt;update&lt;/b&gt;.
+&lt;b&gt;Step&lt;/b&gt; (→) reveals one micro-step, &lt;b&gt;Step back&lt;/b&gt; (←) undoes it, Shift+→ jumps to the end of
+the phase, Ctrl+→ finishes the update, Space plays.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;h&lt;/b&gt; counts the copies an error flows through, including the one where it enters (the T of
+Bodén's BPTT(T; 1)); the source text's Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; means h = T + 1.&lt;/p&gt;
+&lt;p&gt;Hover a node or an edge for its numbers: net, s or y, δ, the weight and what it carries now.
+Drag to pan, wheel to zoom, double-click empty space to fit the network again.&lt;/p&gt;
+</source>
+            <translation>
+&lt;h3&gt;如何阅读这个视图&lt;/h3&gt;
+&lt;p&gt;Elman 网络以&lt;b&gt;展开&lt;/b&gt;的形式绘制：每个副本一列，时间从左向右。
+每一列中 x(t) 在底部，s(t) 在中间，y(t) 在顶部；s(0) 是进入窗口的状态，
+单独位于最左侧。&lt;b&gt;V&lt;/b&gt; 边从 x(t) 升到 s(t)，&lt;b&gt;W&lt;/b&gt; 边从 s(t) 到 y(t)，
+&lt;b&gt;U&lt;/b&gt; 边从 s(t−1) 连到 s(t)。所有副本共享同一组 V、U、W。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;节点填充色&lt;/b&gt;表示激活值（0..1 用 viridis，tanh 的有符号范围用蓝–灰–红）；
+空心灰色表示尚未计算。在反向阶段，&lt;b&gt;节点轮廓&lt;/b&gt;表示 δ，
+使用以零为中心的蓝–灰–红色图。&lt;/p&gt;
+&lt;p&gt;除非在工具栏中固定，&lt;b&gt;边&lt;/b&gt;随阶段变化：前向传播中是&lt;i&gt;信号&lt;/i&gt; x·w，
+BPTT 中是往回传递的&lt;i&gt;误差&lt;/i&gt; δ·w（δ&lt;sub&gt;j&lt;/sub&gt;(t−1) = f′(net&lt;sub&gt;j&lt;/sub&gt;(t−1))
+Σ&lt;sub&gt;h&lt;/sub&gt; δ&lt;sub&gt;h&lt;/sub&gt;(t) u&lt;sub&gt;hj&lt;/sub&gt;：进入一列的 U 边恰好携带这些项），
+权重折叠中是每个副本的&lt;i&gt;份额&lt;/i&gt; δ·输入，它对副本 z 和样本 l 求和，
+得到每个权重的一个变化量：Δv&lt;sub&gt;ji&lt;/sub&gt; = η Σ&lt;sub&gt;z&lt;/sub&gt; Σ&lt;sub&gt;l&lt;/sub&gt;
+δ&lt;sub&gt;j&lt;/sub&gt;(t−z) x&lt;sub&gt;i&lt;/sub&gt;(t−z)。&lt;/p&gt;
+&lt;p&gt;一次更新依次进行：&lt;b&gt;前向传播&lt;/b&gt;（s(t)、y(t) 每次一步）→ &lt;b&gt;输出误差&lt;/b&gt; δ&lt;sub&gt;k&lt;/sub&gt;
+→ &lt;b&gt;BPTT&lt;/b&gt; δ&lt;sub&gt;j&lt;/sub&gt;(t−z)，每次往回一个副本 → &lt;b&gt;权重折叠&lt;/b&gt; → &lt;b&gt;更新&lt;/b&gt;。
+&lt;b&gt;单步&lt;/b&gt;（→）显示一个微步，&lt;b&gt;后退一步&lt;/b&gt;（←）撤销它，Shift+→ 跳到
+本阶段末尾，Ctrl+→ 完成这次更新，Space 播放。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;h&lt;/b&gt; 是误差流经的副本数，包括误差进入的那个副本（即
+Bodén 的 BPTT(T; 1) 中的 T）；原文的 Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; 对应这里的 h = T + 1。&lt;/p&gt;
+&lt;p&gt;把鼠标悬停在节点或边上可查看数值：net、s 或 y、δ、权重以及它当前携带的量。
+拖动可平移，滚轮可缩放，双击空白处可让网络重新适应视图。&lt;/p&gt;
+</translation>
+        </message>
+        <message>
+            <source>
+&lt;h3&gt;rnn-unfold&lt;/h3&gt;
+&lt;p&gt;See backpropagation through time: an Elman network unfolded over its time steps, stepped
+through the forward pass, BPTT and the weight fold-back while the cost is plotted.&lt;/p&gt;
+&lt;p&gt;Notation of Mikael Bodén, &lt;i&gt;A guide to recurrent neural networks and backpropagation&lt;/i&gt;
+(2002). Numpy engine; PySide6 and pyqtgraph views. MIT licence.&lt;/p&gt;
+</source>
+            <translation>
+&lt;h3&gt;rnn-unfold&lt;/h3&gt;
+&lt;p&gt;看见随时间反向传播（BPTT）：一个 Elman 网络沿时间步展开，
+逐步经过前向传播、BPTT 和权重折叠，同时绘制代价曲线。&lt;/p&gt;
+&lt;p&gt;记号采用 Mikael Bodén 的&lt;i&gt;《循环神经网络与反向传播指南》&lt;/i&gt;
+(2002)。NumPy 计算引擎；PySide6 与 pyqtgraph 视图。MIT 许可证。&lt;/p&gt;
+</translation>
+        </message>
+        <message>
+            <source>rnn-unfold: backpropagation through time, unfolded</source>
+            <translation>rnn-unfold：随时间反向传播，展开来看</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>代价</translation>
+        </message>
+        <message>
+            <source>Controls</source>
+            <translation>控制</translation>
+        </message>
+        <message>
+            <source> Edges show </source>
+            <translation> 边显示 </translation>
+        </message>
+        <message>
+            <source>What the edges show: by default it follows the phase (signal x·w forward, error δ·w in BPTT, each copy's share δ·input in the fold-back); pin one, or the weight w itself</source>
+            <translation>边显示的内容：默认随阶段变化（前向传播中为信号 x·w，BPTT 中为误差 δ·w，权重折叠中为每个副本的份额 δ·输入）；也可以固定其中一种，或显示权重 w 本身</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>运行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Fit the network</source>
+            <translation>适应网络(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Fit the whole network into the view again after zooming or panning</source>
+            <translation>缩放或平移之后，让整个网络重新适应视图</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>How to &amp;read this view</source>
+            <translation>如何阅读这个视图(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;About rnn-unfold</source>
+            <translation>关于 rnn-unfold(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Stopped: {reason}</source>
+            <translation>已停止：{reason}</translation>
+        </message>
+        <message>
+            <source>η and clipping apply from this update on (the network is unchanged)</source>
+            <translation>η 和裁剪从这次更新起生效（网络保持不变）</translation>
+        </message>
+        <message>
+            <source>Diverged: {message}</source>
+            <translation>发散：{message}</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>at norm {clip:g}</source>
+            <translation>范数上限 {clip:g}</translation>
+        </message>
+        <message>
+            <source>The run diverged</source>
+            <translation>运行发散了</translation>
+        </message>
+        <message>
+            <source>The cost or a gradient became NaN or infinite: {message}</source>
+            <translation>代价或某个梯度变成了 NaN 或无穷大：{message}</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Playing at {speed}</source>
+            <translation>正在以 {speed} 播放</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Reset: same settings, same seed, update 0</source>
+            <translation>已重置：相同的设置，相同的种子，更新 0</translation>
+        </message>
+        <message>
+            <source>{letter}_{row},{col} ({matrix}[{row}, {col}], shared by every copy)
+new value ({low:g} … {high:g}):</source>
+            <translation>{letter}_{row},{col}（{matrix}[{row}, {col}]，所有副本共享）
+新值（{low:g} … {high:g}）：</translation>
+        </message>
+        <message>
+            <source>Edit weight</source>
+            <translation>编辑权重</translation>
+        </message>
+        <message>
+            <source>How to read this view</source>
+            <translation>如何阅读这个视图</translation>
+        </message>
+        <message>
+            <source>About rnn-unfold</source>
+            <translation>关于 rnn-unfold</translation>
         </message>
     </context>
     <context>
@@ -1216,6 +1817,13 @@
         </message>
     </context>
     <context>
+        <name>PlayController</name>
+        <message>
+            <source>an update was not finite</source>
+            <translation>一次更新的结果不是有限值</translation>
+        </message>
+    </context>
+    <context>
         <name>PlotItem</name>
         <message>
             <source>Plot Options</source>
@@ -1287,6 +1895,92 @@
         <message>
             <source>Sample l = {0}: {1} of {2} predictions scored so far are right</source>
             <translation>样本 l = {0}：目前已计分的 {2} 个预测中有 {1} 个正确</translation>
+        </message>
+    </context>
+    <context>
+        <name>Preferences</name>
+        <message>
+            <source>Remember the last task and settings</source>
+            <translation>记住上次的任务和设置</translation>
+        </message>
+        <message>
+            <source>&amp;Restore defaults</source>
+            <translation>恢复默认设置(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Forget the remembered layout, task and settings and start again with the defaults</source>
+            <translation>忘记记住的布局、任务和设置，用默认值重新开始</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences</source>
+            <translation>首选项(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Cannot restore the default task</source>
+            <translation>无法恢复默认任务</translation>
+        </message>
+        <message>
+            <source>Defaults restored: layout, task and settings</source>
+            <translation>已恢复默认：布局、任务和设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpeedControl</name>
+        <message>
+            <source>1 step/s</source>
+            <translation>1 步/秒</translation>
+        </message>
+        <message>
+            <source>2 steps/s</source>
+            <translation>2 步/秒</translation>
+        </message>
+        <message>
+            <source>5 steps/s</source>
+            <translation>5 步/秒</translation>
+        </message>
+        <message>
+            <source>10 steps/s</source>
+            <translation>10 步/秒</translation>
+        </message>
+        <message>
+            <source>30 steps/s</source>
+            <translation>30 步/秒</translation>
+        </message>
+        <message>
+            <source>1 update/s</source>
+            <translation>1 次更新/秒</translation>
+        </message>
+        <message>
+            <source>3 updates/s</source>
+            <translation>3 次更新/秒</translation>
+        </message>
+        <message>
+            <source>10 updates/s</source>
+            <translation>10 次更新/秒</translation>
+        </message>
+        <message>
+            <source>30 updates/s</source>
+            <translation>30 次更新/秒</translation>
+        </message>
+        <message>
+            <source>100 updates/s</source>
+            <translation>100 次更新/秒</translation>
+        </message>
+        <message>
+            <source>300 updates/s</source>
+            <translation>300 次更新/秒</translation>
+        </message>
+        <message>
+            <source>fast</source>
+            <translation>最快</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Play speed: from one micro-step a second up to “fast” (whole updates, redrawn at most {fps} times a second). Shortcuts: [ slower, ] faster.</source>
+            <translation>播放速度：从每秒一个微步到“最快”（整次更新，每秒最多重绘 {fps} 次）。快捷键：[ 减慢，] 加快。</translation>
         </message>
     </context>
     <context>

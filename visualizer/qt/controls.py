@@ -225,9 +225,10 @@ def make_actions(window: QtWidgets.QMainWindow) -> dict[str, QtGui.QAction]:
     """The window's stepping actions, by objectName, with shortcuts that work anywhere in it."""
     style = window.style()
     out = {}
-    tr = QtCore.QCoreApplication.translate
     for name, text, key, tip, icon in ACTIONS:
-        text, tip = tr("Controls", text), tr("Controls", tip)
+        # translated here, marked above (lupdate reads the marks in ACTIONS)
+        text = QtCore.QCoreApplication.translate("Controls", text)
+        tip = QtCore.QCoreApplication.translate("Controls", tip)
         act = QtGui.QAction(text, window)
         act.setObjectName(name)
         act.setShortcut(QtGui.QKeySequence(key))

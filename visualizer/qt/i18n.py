@@ -132,7 +132,9 @@ def set_language(app: QtCore.QCoreApplication | None, lang: str | None = None,
     if isinstance(app, QtWidgets.QApplication):
         texts = known_texts()
         for w in app.topLevelWidgets():
-            if w.parentWidget() is None:          # children windows are walked with their parent
+            # children windows are walked with their parent; a closed window (perhaps being
+            # deleted) is left alone
+            if w.parentWidget() is None and w.isVisible():
                 relabel(w, texts)
     return code
 

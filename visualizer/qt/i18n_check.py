@@ -34,6 +34,8 @@ ALLOWED = {
     "F1", "Backspace", "Return", "Enter",
     # the program's name, and each language's own name
     "rnn-unfold", "English",
+    # colour maps named in the help
+    "viridis", "magma", "inferno", "plasma", "cividis", "turbo",
 }
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*")
@@ -99,7 +101,8 @@ def english_words(text: str, rich: bool = False, allowed: set[str] | None = None
         letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ÿ]", "", w)
         if len(letters) < 2 or w in allowed or w.lower() in lower:
             continue
-        if re.fullmatch(r"[A-Za-z]{1,2}\d*", w) or re.fullmatch(r"[A-Za-z]\d+[A-Za-z]?", w):
+        if re.fullmatch(r"[A-Za-z]{1,2}\d*", w) or re.fullmatch(r"[A-Za-z]\d+[A-Za-z]?", w) \
+                or re.fullmatch(r"[A-Za-z](?:-[A-Za-z])+", w):      # a word spelled out: h-e-l-l-o
             continue                          # symbols: V, s0, y2, t1, BPTT(h; h′) indices
         out.append(w)
     return out
@@ -162,8 +165,7 @@ def english_on_window(lang: str = "zh_CN", window=None, steps: int = 0) -> list[
     own = window is None
     if own:
         from visualizer.qt.main_window import MainWindow
-        params = inspect.signature(MainWindow).parameters
-        window = MainWindow(restore=False, **({"panels": True} if "panels" in params else {}))
+        window = MainWindow(restore=False)
         window.show()
     out = []
     try:
@@ -184,7 +186,7 @@ def english_on_window(lang: str = "zh_CN", window=None, steps: int = 0) -> list[
         if own:
             window.close()
             window.deleteLater()
-            app.processEvents()
+            QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
     return out
 
 

@@ -56,6 +56,7 @@ class Text:
     set: Callable[[str], None] | None = None
     rich: bool = False
     key: str | None = None
+    owner: object = None
 
     @property
     def lookup(self) -> str:
@@ -87,16 +88,22 @@ def visible_texts(root: QtCore.QObject) -> Iterator[Text]:
     objs = [root] + root.findChildren(QtCore.QObject)
     seen_params = set()
     for obj in objs:
-        if isinstance(obj, QtGui.QAction):
-            yield from _action_texts(obj)
-        elif isinstance(obj, QtWidgets.QWidget):
-            if obj.isHidden() and not (obj.isWindow() or isinstance(obj, QtWidgets.QDockWidget)):
-                continue                 # hidden on purpose (an inactive editor, a spare label)
-            yield from _widget_texts(obj)
-            if ParameterTree and isinstance(obj, ParameterTree):
-                yield from _parameter_texts(obj, seen_params)
-            if isinstance(obj, QtWidgets.QGraphicsView) and obj.scene() is not None:
-                yield from _scene_texts(obj)
+        for t in _texts_of(obj, seen_params):
+            t.owner = obj
+            yield t
+
+
+def _texts_of(obj, seen_params: set) -> Iterator[Text]:
+    if isinstance(obj, QtGui.QAction):
+        yield from _action_texts(obj)
+    elif isinstance(obj, QtWidgets.QWidget):
+        if obj.isHidden() and not (obj.isWindow() or isinstance(obj, QtWidgets.QDockWidget)):
+            return                       # hidden on purpose (an inactive editor, a spare label)
+        yield from _widget_texts(obj)
+        if ParameterTree and isinstance(obj, ParameterTree):
+            yield from _parameter_texts(obj, seen_params)
+        if isinstance(obj, QtWidgets.QGraphicsView) and obj.scene() is not None:
+            yield from _scene_texts(obj)
 
 
 def _action_texts(a: QtGui.QAction) -> Iterator[Text]:
@@ -365,11 +372,16 @@ class Catalogue:
     def __init__(self, messages, translate):
         self._translate = translate
         self._exact: dict[str, tuple[str, str]] = {}
+        #: every (context, source) a text may come from, when there are several ("参数" is
+        #: both "Parameters" and "parameter"): the owner's context decides
+        self._all: dict[str, list[tuple[str, str]]] = {}
         templates = {}
         for context, source, translation in messages:
             for text in (source, translation):
                 if text:
                     self._exact.setdefault(text, (context, source))
+                    if (context, source) not in self._all.setdefault(text, []):
+                        self._all[text].append((context, source))
                     if _FIELD.search(text) and re.search(r"\w", _FIELD.sub("", text)):
                         templates.setdefault(text, (context, source))
         # longest literal first: the most specific template wins
@@ -394,10 +406,17 @@ class Catalogue:
         out.append(re.escape(text[pos:]))
         return re.compile("".join(out), re.S)
 
-    def say(self, text: str, depth: int = 0) -> str | None:
-        """``text`` in the installed language, or None when the catalogue does not know it."""
+    def say(self, text: str, depth: int = 0, contexts: frozenset = frozenset()) -> str | None:
+        """``text`` in the installed language, or None when the catalogue does not know it.
+
+        ``contexts``: the class names of the text's owner and its parents; when the text
+        could come from several sources, the one filed under one of them wins.
+        """
         hit = self._exact.get(text)
         if hit is not None:
+            sources = {src for _, src in self._all[text]}
+            if len(sources) > 1:
+                hit = next((c for c in self._all[text] if c[0] in contexts), hit)
             return self._translate(*hit)
         if depth > 2:
             return None
@@ -423,6 +442,16 @@ class Catalogue:
         return None
 
 
+def _contexts(obj) -> frozenset:
+    """Class names (with their bases) of ``obj`` and of every QObject parent: the contexts
+    its texts were most likely translated under."""
+    names = set()
+    while obj is not None:
+        names.update(k.__name__ for k in type(obj).__mro__)
+        obj = obj.parent() if isinstance(obj, QtCore.QObject) else None
+    return frozenset(names)
+
+
 def relabel(root: QtCore.QObject, catalogue: Catalogue) -> int:
     """Say every known text on ``root`` in the installed language, then call ``retranslate()`` hooks.
 
@@ -435,7 +464,7 @@ def relabel(root: QtCore.QObject, catalogue: Catalogue) -> int:
     for t in list(visible_texts(root)):
         if t.set is None:
             continue
-        new = catalogue.say(t.lookup)
+        new = catalogue.say(t.lookup, contexts=_contexts(t.owner))
         if new is not None and new != t.lookup:
             t.set(new)
             changed += 1
