@@ -225,6 +225,29 @@ def test_under_zh_CN_no_english_is_left_on_the_window(english, qtbot):
     assert found == [], "\n".join(found[:60])
 
 
+def test_the_panels_outside_the_window_speak_chinese_too(english, qtbot):
+    """The issue-12 panels (who taught whom, vanishing factors, predictions, generate)."""
+    from visualizer.model.config import default_config
+    from visualizer.model.session import Session
+    from visualizer.qt.panels.factors import VanishingFactorsPanel
+    from visualizer.qt.panels.generate import GeneratePanel
+    from visualizer.qt.panels.predictions import PredictionStrip
+    from visualizer.qt.panels.who_taught import WhoTaughtPanel
+    i18n.set_language(english, "zh_CN")
+    s = Session(default_config())
+    for _ in range(3):
+        s.next_phase()
+    left = []
+    for cls in (VanishingFactorsPanel, GeneratePanel, PredictionStrip, WhoTaughtPanel):
+        w = cls(s)
+        qtbot.addWidget(w)
+        w.show()
+        w.flush()
+        left += [f"{cls.__name__}: {line}" for line in i18n_check.english_in(w)]
+        w.detach()
+    assert left == [], "\n".join(left)
+
+
 def test_the_english_window_is_walked_and_reads_english(window):
     """The walker sees the window's strings (else the Chinese test would pass on nothing)."""
     texts = [t.text for t in visible_texts(window)]

@@ -28,7 +28,7 @@ ALLOWED = {
     "PNG", "GIF", "MP4", "CSV", "TOML", "JSON", "SVG", "ffmpeg", "imageio", "Pillow", "HTML", "UTF-8",
     # the mathematics: costs, activations, functions
     "SSE", "CE", "tanh", "sigmoid", "ReLU", "relu", "softmax", "net", "max", "min", "cosh", "exp",
-    "log", "NaN", "inf", "argmax", "sgn", "sign", "std", "RMS", "Adam", "SGD",
+    "log", "cos", "sin", "NaN", "inf", "argmax", "sgn", "sign", "std", "RMS", "Adam", "SGD",
     # keys named in shortcuts
     "Ctrl", "Shift", "Alt", "Meta", "Space", "Esc", "Del", "PgUp", "PgDown", "Home", "End", "Tab",
     "F1", "Backspace", "Return", "Enter",
