@@ -7,7 +7,7 @@ A crash is a run killed by a signal (a negative return code, e.g. -11 for a
 segmentation fault), or one whose output contains "Fatal Python error"
 (faulthandler's report, which names the test and the stack). Failing tests are
 counted separately: they are not crashes. Every run uses ``python -X
-faulthandler``; the output of each crashed run is kept in ``--log-dir``.
+faulthandler``; the output of each crashed or failing run is kept in ``--log-dir``.
 Prints one line per run and the totals; exits 1 if any run crashed, 2 if
 none crashed but some run failed, 0 otherwise.
 
@@ -79,6 +79,14 @@ def main(argv=None) -> int:
         else:
             failures += code != 0
             print(f"run {i}/{args.runs}: {describe(code)} in {took:.0f} s: {tail}", flush=True)
+            if code != 0:
+                # a failing test is not a crash, but which one failed is worth keeping
+                log = os.path.join(args.log_dir, f"run{i:03d}-failed.log")
+                with open(log, "w", encoding="utf-8") as fh:
+                    fh.write(out)
+                for line in out.splitlines():
+                    if line.startswith("FAILED "):
+                        print(f"    {line}", flush=True)
     print(f"{crashes} crash(es) and {failures} failing run(s) in {args.runs} runs")
     return 1 if crashes else (2 if failures else 0)
 
