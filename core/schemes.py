@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n_marks import QT_TRANSLATE_NOOP
+
 
 PRESETS = ("elman", "boden", "epochwise", "chunked")
 
 PRESET_TEXT = {
-    "elman": "Elman (1990), BPTT(1; 1): the error at t only, no flow into earlier copies, update every step",
-    "boden": "Bodén / the source text, BPTT(T; 1): the error at t, unfolded T copies back, update every step",
-    "epochwise": "epochwise (Werbos 1990), BPTT(L; L): the whole sequence, error at every step, one update per sequence",
-    "chunked": "chunked (min-char-rnn, Keras), BPTT(k; k): chunks of k steps, state carried over, update per chunk",
+    "elman": QT_TRANSLATE_NOOP("schemes", "Elman (1990), BPTT(1; 1): the error at t only, no flow into earlier copies, update every step"),
+    "boden": QT_TRANSLATE_NOOP("schemes", "Bodén / the source text, BPTT(T; 1): the error at t, unfolded T copies back, update every step"),
+    "epochwise": QT_TRANSLATE_NOOP("schemes", "epochwise (Werbos 1990), BPTT(L; L): the whole sequence, error at every step, one update per sequence"),
+    "chunked": QT_TRANSLATE_NOOP("schemes", "chunked (min-char-rnn, Keras), BPTT(k; k): chunks of k steps, state carried over, update per chunk"),
 }
 
 

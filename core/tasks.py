@@ -31,6 +31,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from core.i18n_marks import QT_TRANSLATE_NOOP
+
 from .bptt import evaluate
 from .forward import forward
 from .network import Network
@@ -451,16 +453,16 @@ def elman_letter_stream(rng: np.random.Generator, n: int) -> str:
 # -- the parameters each task accepts ------------------------------------------------------
 
 TASK_PARAMS: dict[str, tuple[ParamSpec, ...]] = {
-    "hello": (ParamSpec("word", "hello", 2, 41, "the word to learn (at most 10 distinct characters)"),),
+    "hello": (ParamSpec("word", "hello", 2, 41, QT_TRANSLATE_NOOP("tasks", "the word to learn (at most 10 distinct characters)")),),
     "temporal-xor": (),
     "elman-letters": (),
     "parity": (),
-    "echo": (ParamSpec("k", 2, 0, MAX_L - 1, "delay: y(t) = x(t − k)"),
-             ParamSpec("symbols", 4, 2, 10, "alphabet size")),
+    "echo": (ParamSpec("k", 2, 0, MAX_L - 1, QT_TRANSLATE_NOOP("tasks", "delay: y(t) = x(t − k)")),
+             ParamSpec("symbols", 4, 2, 10, QT_TRANSLATE_NOOP("tasks", "alphabet size"))),
     "adding": (),
     "sine": (),
     "reber": (),
-    "binary-addition": (ParamSpec("bits", 8, 1, 30, "bits per number (L = bits + 1)"),),
+    "binary-addition": (ParamSpec("bits", 8, 1, 30, QT_TRANSLATE_NOOP("tasks", "bits per number (L = bits + 1)")),),
 }
 
 #: Default and smallest L of each task (hello and binary-addition derive L from their parameter).
@@ -498,28 +500,28 @@ def _check_int(what: str, v, lo: int, hi: int) -> int:
 
 _TEXT = {
     "hello": (
-        "h-e-l-l-o",
-        "Karpathy's smallest character-level example (\"The Unreasonable Effectiveness of "
+        QT_TRANSLATE_NOOP("tasks", "h-e-l-l-o"),
+        QT_TRANSLATE_NOOP("tasks", "Karpathy's smallest character-level example (\"The Unreasonable Effectiveness of "
         "Recurrent Neural Networks\", 2015): the vocabulary {h, e, l, o} in one-hot code, the "
         "input h, e, l, l and the target e, l, l, o, the next character at every step, through "
         "a softmax and cross-entropy. The two l inputs are identical, yet the first must be "
         "followed by l and the second by o: only the hidden state s(t−1), i.e. the recurrent "
         "weights U, can tell them apart. Watch the third and fourth columns: early on both "
         "predict the same mixture of l and o, and they separate once the error has flowed back "
-        "through U into the earlier copies."),
+        "through U into the earlier copies.")),
     "temporal-xor": (
-        "temporal XOR",
-        "Elman's first demonstration in \"Finding Structure in Time\" (1990): a stream of bit "
+        QT_TRANSLATE_NOOP("tasks", "temporal XOR"),
+        QT_TRANSLATE_NOOP("tasks", "Elman's first demonstration in \"Finding Structure in Time\" (1990): a stream of bit "
         "triples a, b, a⊕b presented one bit per step; the network is trained to predict the "
         "next bit. The first two bits of each triple are random and cannot be predicted, so "
         "only the step whose target is the third bit (the input is b, the step before was a) "
         "carries a target in the mask; Elman's error curve showed the same thing as a dip every "
         "third step. The network has to remember the previous bit in its hidden state and "
         "combine it with the current one: XOR is not linearly separable, so it needs the "
-        "hidden units' nonlinearity as well as U. Fresh bits are drawn at every pass."),
+        "hidden units' nonlinearity as well as U. Fresh bits are drawn at every pass.")),
     "elman-letters": (
-        "Elman's letters",
-        "Elman (1990), \"Finding Structure in Time\": consonants b, d and g chosen at random, "
+        QT_TRANSLATE_NOOP("tasks", "Elman's letters"),
+        QT_TRANSLATE_NOOP("tasks", "Elman (1990), \"Finding Structure in Time\": consonants b, d and g chosen at random, "
         "each followed by its own vowels (b→ba, d→dii, g→guuu), each letter coded by six "
         "phonetic features (consonantal, vocalic, interrupted, high, back, voiced); the "
         "network predicts the features of the next letter through sigmoid outputs. The vowels "
@@ -528,27 +530,27 @@ _TEXT = {
         "Elman's saw-tooth: low inside a word, high where a new consonant begins (the score "
         "cannot fall below the task's floor), and note that features shared by all consonants "
         "(consonantal, interrupted) are predicted even where the letter is not. The held-out "
-        "sequences come from another random stream."),
+        "sequences come from another random stream.")),
     "parity": (
-        "running parity",
-        "A random bit stream; the target at every step is the parity (XOR) of all the bits so "
+        QT_TRANSLATE_NOOP("tasks", "running parity"),
+        QT_TRANSLATE_NOOP("tasks", "A random bit stream; the target at every step is the parity (XOR) of all the bits so "
         "far. The network must keep one bit of state and flip it whenever a 1 arrives: a "
         "two-state automaton that U has to hold exactly. Gradient descent finds it step by "
         "step, yet parity is a classic hard case for recurrent nets because the answer depends "
         "on every earlier input (Bengio, Simard & Frasconi 1994 used a parity-like latching "
         "task). Watch s(t) split into two clusters, one per parity, and the errors of late "
-        "steps reach far back while the state is not yet stable. Fresh bits at every pass."),
+        "steps reach far back while the state is not yet stable. Fresh bits at every pass.")),
     "echo": (
-        "echo (delay k)",
-        "A random sequence of one-hot symbols; the target is the input k steps back, "
+        QT_TRANSLATE_NOOP("tasks", "echo (delay k)"),
+        QT_TRANSLATE_NOOP("tasks", "A random sequence of one-hot symbols; the target is the input k steps back, "
         "y(t) = x(t − k) (steps t < k carry no target). The simplest memory task: the network "
         "must carry each symbol k steps through its hidden state. Under BPTT the error at t "
         "must reach copy t − k to teach V how to store the symbol, so a window (depth h) "
         "shorter than k + 1 copies cannot learn it: try the Bodén scheme with T ≤ k and watch "
-        "the score stay at chance (ln of the alphabet size). Fresh symbols at every pass."),
+        "the score stay at chance (ln of the alphabet size). Fresh symbols at every pass.")),
     "adding": (
-        "adding problem",
-        "Hochreiter & Schmidhuber's long-short-term-memory benchmark (1997; the variant of Le, "
+        QT_TRANSLATE_NOOP("tasks", "adding problem"),
+        QT_TRANSLATE_NOOP("tasks", "Hochreiter & Schmidhuber's long-short-term-memory benchmark (1997; the variant of Le, "
         "Jaitly & Hinton 2015): two input channels, a value drawn from [0, 1] and a marker; "
         "exactly two steps are marked, one in each half of the sequence, and the target at the "
         "last step only is the sum of the two marked values (linear output, sum of squares). "
@@ -556,34 +558,34 @@ _TEXT = {
         "pick out and keep the marked values. The only error enters at the last step, so every "
         "weight change comes from BPTT: watch δ fade as it flows back towards the first "
         "marker. Kept short here (L = 10) so it learns in minutes; longer L shows the vanishing "
-        "gradient. Fresh sequences at every pass."),
+        "gradient. Fresh sequences at every pass.")),
     "sine": (
-        "sine wave",
-        "Predict the next value of a sine wave, x(t + 1), from the values so far; each sample "
+        QT_TRANSLATE_NOOP("tasks", "sine wave"),
+        QT_TRANSLATE_NOOP("tasks", "Predict the next value of a sine wave, x(t + 1), from the values so far; each sample "
         "has its own frequency (a period of 8 to 16 steps) and phase. One value cannot tell a "
         "rising wave from a falling one nor give the frequency, so the first two steps carry no "
         "target; from three values the recurrence x(t + 1) = 2 cos ω · x(t) − x(t − 1) fixes "
         "the rest, and the network has to estimate ω in its state. A linear output with sum "
         "of squares: a regression task. Watch the predictions of the held-out waves (other "
-        "frequencies and phases) follow the curves."),
+        "frequencies and phases) follow the curves.")),
     "reber": (
-        "Reber grammar",
-        "Strings of Reber's (1967) finite-state grammar, the benchmark of Cleeremans, "
+        QT_TRANSLATE_NOOP("tasks", "Reber grammar"),
+        QT_TRANSLATE_NOOP("tasks", "Strings of Reber's (1967) finite-state grammar, the benchmark of Cleeremans, "
         "Servan-Schreiber & McClelland (1989) and of the LSTM paper: B, then a path through "
         "six states emitting T, P, S, X, V, and finally E. At each step the network predicts "
         "the next symbol (softmax, cross-entropy). Most states allow two successors with "
         "equal chance, so the best possible prediction puts ½ on each legal symbol and the "
         "score cannot fall below the task's floor; the network must learn the grammar's "
         "states in its hidden layer, since the same symbol (S, T, X, P, V) occurs in two "
-        "different states. Strings are padded to L steps; the padding carries no target."),
+        "different states. Strings are padded to L steps; the padding carries no target.")),
     "binary-addition": (
-        "binary addition",
-        "Adding two numbers bit by bit, least significant bit first (a classic of Trask's "
+        QT_TRANSLATE_NOOP("tasks", "binary addition"),
+        QT_TRANSLATE_NOOP("tasks", "Adding two numbers bit by bit, least significant bit first (a classic of Trask's "
         "\"Anyone Can Learn To Code an LSTM\" and of many RNN tutorials): at each step the "
         "inputs are one bit of a and one bit of b, the target is the bit of a + b, and a last "
         "step with both inputs 0 outputs the final carry. The network has to learn the carry: "
         "a one-bit memory that the sum bit depends on. Watch the hidden state split into "
-        "'carry' and 'no carry', and check generalisation on the held-out pairs."),
+        "'carry' and 'no carry', and check generalisation on the held-out pairs.")),
 }
 
 
@@ -637,7 +639,8 @@ def _temporal_xor(seed, P, L):
     X, D, mask = gen(r_train)
     Xt, Dt, mt = gen(r_test)
     return dict(N=1, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=("bit",), output_labels=("next bit",), recommended=s, resample=gen,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "bit"),),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "next bit"),), recommended=s, resample=gen,
                 decoder=_bit_decoder)
 
 
@@ -693,7 +696,8 @@ def _parity(seed, P, L):
     X, D, mask = gen(r_train)
     Xt, Dt, mt = gen(r_test)
     return dict(N=1, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=("bit",), output_labels=("parity",), recommended=s, resample=gen,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "bit"),),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "parity"),), recommended=s, resample=gen,
                 decoder=_bit_decoder)
 
 
@@ -750,7 +754,8 @@ def _adding(seed, P, L):
     X, D, mask = gen(r_train)
     Xt, Dt, mt = gen(r_test)
     return dict(N=2, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=("value", "marker"), output_labels=("sum",), recommended=s,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "value"), QT_TRANSLATE_NOOP("tasks", "marker")),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "sum"),), recommended=s,
                 resample=gen, decoder=value_decoder)
 
 
@@ -849,7 +854,9 @@ def _binary_addition(seed, P, L, bits=None):
     X, D, mask, a, b = gen(r_train)
     Xt, Dt, mt, at, bt = gen(r_test)
     return dict(N=2, O=1, X=X, D=D, mask=mask, X_test=Xt, D_test=Dt, mask_test=mt,
-                input_labels=("a bit", "b bit"), output_labels=("sum bit",), recommended=s,
+                input_labels=(QT_TRANSLATE_NOOP("tasks", "a bit"),
+                              QT_TRANSLATE_NOOP("tasks", "b bit")),
+                output_labels=(QT_TRANSLATE_NOOP("tasks", "sum bit"),), recommended=s,
                 resample=resample,
                 params={"bits": bits},
                 details={"a": tuple(int(v) for v in a), "b": tuple(int(v) for v in b),

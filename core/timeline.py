@@ -17,9 +17,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.i18n_marks import QT_TRANSLATE_NOOP
+
 PHASES = ("forward", "output", "bptt", "foldback", "update")
-PHASE_TEXT = {"forward": "forward pass", "output": "output error δ_k", "bptt": "BPTT δ_j(t−z)",
-              "foldback": "fold-back ΔV ΔU ΔW", "update": "update"}
+PHASE_TEXT = {"forward": QT_TRANSLATE_NOOP("phases", "forward pass"),
+              "output": QT_TRANSLATE_NOOP("phases", "output error δ_k"),
+              "bptt": QT_TRANSLATE_NOOP("phases", "BPTT δ_j(t−z)"),
+              "foldback": QT_TRANSLATE_NOOP("phases", "fold-back ΔV ΔU ΔW"),
+              "update": QT_TRANSLATE_NOOP("phases", "update")}
 
 
 @dataclass(frozen=True)

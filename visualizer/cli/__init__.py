@@ -12,6 +12,7 @@ import warnings
 import numpy as np
 
 from visualizer.cli.common import Parser, UsageError, add_model_options, config_from_args, fail
+from visualizer.model.config import LANGUAGE_CHOICES
 
 SUBCOMMANDS = {
     "export": "write animation frames (PNG, GIF, MP4) without a window",
@@ -39,6 +40,10 @@ def build_parser() -> Parser:
     parser.add_argument("--theme", choices=THEMES, default=None,
                         help="colours of the window for this run: light, dark or high-contrast "
                              "(projectors); View ▸ Theme changes and remembers it")
+    parser.add_argument("--lang", choices=LANGUAGE_CHOICES,
+                        help="the window's language: zh_CN, en or system (default: the one chosen "
+                             "in Preferences ▸ Language, else the system's); command-line "
+                             "messages stay in English")
     add_model_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, module in _subcommand_modules():

@@ -8,7 +8,7 @@ import time
 from visualizer.cli import lecture
 from visualizer.cli.common import (FLAGS, UsageError, _number, add_model_options, config_from_args,
                                    fail, memory_budget)
-from visualizer.model.config import LIMITS
+from visualizer.model.config import LANGUAGE_CHOICES, LIMITS
 
 PROG = "rnn-unfold export"
 
@@ -53,6 +53,9 @@ def add_arguments(parser) -> None:
                         "contribution to ΔV, ΔU, ΔW adding into the sum, under the network), "
                         "vanishing (‖δ(t−z)‖ against z with its bound, and its history over the "
                         "exported updates); e.g. --panels foldback,vanishing")
+    o.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en",
+                   help="language of the captions and panel texts drawn into the frames: "
+                        "en (default), zh_CN, or system (the system locale's)")
     lecture.add_arguments(parser)
     add_model_options(parser)
 
@@ -151,9 +154,20 @@ def run(args) -> int:
     # would add lines to the one this command prints for the failure: keep them quiet.
     QtCore.qInstallMessageHandler(lambda mode, context, message: None)
 
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["rnn-unfold"])  # noqa: F841
+    from visualizer.qt import i18n
+    spoken = i18n.current_language()
+    i18n.set_language(app, getattr(args, "lang", "en") or "en")
+    try:
+        return _export(args, settings, session, theme, scale, vector, raster)
+    finally:
+        i18n.set_language(app, spoken)      # run in-process (tests), the caller's language stays
+
+
+def _export(args, settings, session, theme, scale, vector, raster) -> int:
+    """Write the frames (the QApplication exists and speaks the chosen language)."""
     from visualizer.export import Export
     from visualizer.qt.export_canvas import ExportCanvas
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["rnn-unfold"])  # noqa: F841
 
     if args.skip:
         try:

@@ -15,14 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import attribution as at
+from visualizer.model.i18n_marks import translate
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:   # noqa: N802  (the name lupdate looks for)
-    """Mark ``text`` for translation (the window translates it with ``context``)."""
-    return text
 
-
-_C = "CellEquation"
 #: the input each parameter's δ multiplies, and its index letters
 INPUT = {"V": ("x", "i"), "U": ("s", "h"), "theta_h": (None, None)}
 PARAM_HTML = {"V": "V", "U": "U", "theta_h": "θ<sub>h</sub>"}
@@ -108,22 +104,21 @@ def cell_equation(session, param: str, tau: int, c: int) -> CellEquation:
     formula = (f"C<sub>{name}</sub>(τ, c) = Σ<sub>l</sub> δ<sup>(τ)</sup>(c) "
                + (f"{inp_text.split(' = ')[0]}<sup>T</sup>" if inp is not None else ""))
     lines = [
-        "<h3>" + QT_TRANSLATE_NOOP(_C, "Who taught whom: one cell") + "</h3>",
+        "<h3>" + translate("CellEquation", "Who taught whom: one cell") + "</h3>",
         f"<p>{formula}</p>",
-        "<p>" + QT_TRANSLATE_NOOP(_C, "τ: the error that entered at step t = {t}; c: the copy at "
+        "<p>" + translate("CellEquation", "τ: the error that entered at step t = {t}; c: the copy at "
                                       "step {c}.").format(t=t_step, c=c_step) + "</p>",
         "<p>A[τ, c] = ‖C<sub>" + name + "</sub>(τ, c)‖<sub>F</sub> = <b>" + fmt(A) + "</b></p>",
     ]
     if c > tau or not w.reached[tau, c]:
-        lines.append("<p>" + QT_TRANSLATE_NOOP(_C, "This error never reached this copy: the cell "
+        lines.append("<p>" + translate("CellEquation", "This error never reached this copy: the cell "
                                                    "is zero.") + "</p>")
     else:
-        lines.append("<p>" + QT_TRANSLATE_NOOP(_C, "Sample l = {l}:").format(l=l + 1) +
+        lines.append("<p>" + translate("CellEquation", "Sample l = {l}:").format(l=l + 1) +
                      f"<br>δ<sup>(τ)</sup>(c) = {_vector(delta)}" +
                      (f"<br>{inp_text} = {_vector(inp)}" if inp is not None else "") + "</p>")
         row, total = float(w.row_norms[tau]), float(w.total_norm)
-        lines.append("<p>" + QT_TRANSLATE_NOOP(
-            _C, "Of this error's whole change ‖Σ<sub>c</sub> C(τ, c)‖ = {row}, and of the "
+        lines.append("<p>" + translate("CellEquation", "Of this error's whole change ‖Σ<sub>c</sub> C(τ, c)‖ = {row}, and of the "
                 "update's ‖Δ{p}‖/η = {total}.").format(row=fmt(row), p=name, total=fmt(total))
             + "</p>")
     return CellEquation(title=f"C_{param}({tau}, {c})", html="".join(lines), value=A, kind="cell",

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 import core
 from core import tasks as core_tasks
 from core.datasets import human as human_bytes
+from core.i18n_marks import QT_TRANSLATE_NOOP
 
 # -- vocabularies ---------------------------------------------------------------------
 
@@ -25,11 +26,15 @@ HIDDEN = core.HIDDEN
 OUTPUT = core.OUTPUT
 COSTS = core.COSTS
 #: what each cost is called where a person reads it
-COST_TEXT = {"sse": "SSE", "ce": "cross-entropy"}
+COST_TEXT = {"sse": "SSE", "ce": QT_TRANSLATE_NOOP("config", "cross-entropy")}
 #: training schemes: the presets of BPTT(h; h′) and "custom"
 SCHEMES = core.PRESETS + ("custom",)
 #: what an edge of the unfolded network can show
 EDGE_MODES = ("signal", "error", "share", "weight")
+#: the languages the window speaks (code -> the language's own name; English is the source)
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+#: what --lang and Preferences ▸ Language accept: a language, or the system's
+LANGUAGE_CHOICES = ("system",) + tuple(LANGUAGES)
 #: what an edge shows by default in each phase of an update
 PHASE_EDGE_MODE = {"forward": "signal", "output": "error", "bptt": "error", "foldback": "share",
                    "update": "weight"}

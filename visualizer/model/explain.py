@@ -22,9 +22,10 @@ Rich text only: <sub>, <sup>, <b>, <i>, tables; no LaTeX. The first ``<b>`` of
 every equation's HTML is its main result (what :attr:`Equation.value` holds),
 so tests and tools can read it back with :func:`parse_number`.
 
-Translation: fixed phrases are marked with :func:`QT_TRANSLATE_NOOP` (a plain
-function returning its text, the name pyside6-lupdate looks for), with the Qt
-side's context names, so they can be translated later without importing Qt here.
+Translation (no Qt here): text is built through
+:func:`visualizer.model.i18n_marks.translate` with a literal context, which the
+window points at Qt's translator; constants are marked with ``QT_TRANSLATE_NOOP``
+and translated where they are used.
 """
 from __future__ import annotations
 
@@ -34,32 +35,50 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import activations as act
+from visualizer.model.i18n_marks import QT_TRANSLATE_NOOP, translate
 
 #: terms of a long sum that are written out; the rest are counted
 MAX_TERMS = 4
 MINUS = "−"
 
 #: f(net) as text
-F_TEXT = {"sigmoid": "σ", "tanh": "tanh", "relu": "max(0, ·)", "linear": "identity"}
+F_TEXT = {"sigmoid": "σ", "tanh": "tanh", "relu": "max(0, ·)",
+          "linear": QT_TRANSLATE_NOOP("Explain", "identity")}
 #: f′(net) written with net, and how to evaluate it on a number
 SLOPE_IN_NET = {"sigmoid": "σ(net) (1 − σ(net))", "tanh": "1 / cosh²(net)",
-                "relu": "1 if net &gt; 0 else 0", "linear": "1"}
+                "relu": QT_TRANSLATE_NOOP("Explain", "1 if net &gt; 0 else 0"), "linear": "1"}
 
 MATRIX = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for translation in ``context`` and return it unchanged (no Qt here)."""
-    return text
 
-
-_C = "Explain"
 
 #: what an edge shows in each edge mode (tooltips, the view's legend)
-EDGE_MODE_TEXT = {"signal": QT_TRANSLATE_NOOP(_C, "signal x·w"),
-                  "error": QT_TRANSLATE_NOOP(_C, "error δ·w"),
-                  "share": QT_TRANSLATE_NOOP(_C, "share δ·input"),
-                  "weight": QT_TRANSLATE_NOOP(_C, "weight w")}
+EDGE_MODE_TEXT = {"signal": QT_TRANSLATE_NOOP("Explain", "signal x·w"),
+                  "error": QT_TRANSLATE_NOOP("Explain", "error δ·w"),
+                  "share": QT_TRANSLATE_NOOP("Explain", "share δ·input"),
+                  "weight": QT_TRANSLATE_NOOP("Explain", "weight w")}
+
+
+#: words the tooltips set beside the notation, marked here because lupdate cannot read
+#: calls inside f-strings; :func:`_word` translates them where they are used
+TOOLTIP_WORDS = (
+    QT_TRANSLATE_NOOP("Explain", "1 if s > 0 else 0"),     # core.activations.SLOPE_IN_S["relu"]
+    QT_TRANSLATE_NOOP("Explain", "during this pass"),
+    QT_TRANSLATE_NOOP("Explain", "from"),
+    QT_TRANSLATE_NOOP("Explain", "hidden"),
+    QT_TRANSLATE_NOOP("Explain", "input"),
+    QT_TRANSLATE_NOOP("Explain", "now"),
+    QT_TRANSLATE_NOOP("Explain", "output"),
+    QT_TRANSLATE_NOOP("Explain", "sample"),
+    QT_TRANSLATE_NOOP("Explain", "shown"),
+    QT_TRANSLATE_NOOP("Explain", "target"),
+)
+
+
+def _word(text: str) -> str:
+    """A marked word or phrase of this module in the language the window speaks."""
+    return translate("Explain", text)
 
 
 # -- the one number formatter -----------------------------------------------------
@@ -183,8 +202,15 @@ def expand_sum(terms, max_terms: int = MAX_TERMS) -> str:
     text = " + ".join(parts)
     rest = len(terms) - len(shown)
     if rest:
-        text += f" + … <i>+ {rest} more term{'s' if rest > 1 else ''}</i>"
+        more = (translate("Explain", "+ {n} more term") if rest == 1
+                else translate("Explain", "+ {n} more terms")).format(n=rest)
+        text += f" + … <i>{more}</i>"
     return text
+
+
+def _error_of(symbol: str) -> str:
+    """ "error δ_j(t)": the heading of a unit's error."""
+    return translate("Explain", "error {delta}").format(delta=symbol)
 
 
 def _block(*lines: str) -> str:
@@ -254,9 +280,9 @@ class Context:
     def where(self, cw: int) -> str:
         """One line saying which copy this is."""
         z = self.z(cw)
-        return _note(f"copy {when(z)}: step {self.step(cw)} of the sequence, z = {z} "
-                     f"(t = step {self.step(self.Lw - 1)}, the window's last copy); "
-                     f"sample l = {self.l + 1}")
+        return _note(translate("Explain", "copy {when}: step {step} of the sequence, z = {z} "
+                               "(t = step {last}, the window's last copy); sample l = {l}").format(
+            when=when(z), step=self.step(cw), z=z, last=self.step(self.Lw - 1), l=self.l + 1))
 
 
 # -- hidden units --------------------------------------------------------------------
@@ -279,23 +305,26 @@ def _slope_lines(ctx: Context, net_v: float, s_v: float, tt: str, j: int) -> tup
         wrong_v = float(1.0 - np.tanh(s_v) ** 2)
         wrong = f"1 − tanh²({s})"
     elif f == "relu":
-        net_expr = f"(1 if {_h(net_v)} &gt; 0 else 0)"
-        s_expr = f"(1 if {_h(s_v)} &gt; 0 else 0)"
+        net_expr = translate("Explain", "(1 if {v} &gt; 0 else 0)").format(v=_h(net_v))
+        s_expr = translate("Explain", "(1 if {v} &gt; 0 else 0)").format(v=_h(s_v))
         wrong = wrong_v = None
     else:
         net_expr = s_expr = "1"
         wrong = wrong_v = None
-    agree = "✓ the same number" if math.isclose(from_net, from_s, rel_tol=1e-9, abs_tol=1e-15) \
-        else "✗ they differ"
+    agree = (translate("Explain", "✓ the same number")
+             if math.isclose(from_net, from_s, rel_tol=1e-9, abs_tol=1e-15)
+             else translate("Explain", "✗ they differ"))
     lines = [
-        f"f′({n}) = {SLOPE_IN_NET[f]} = {net_expr} = {_h(from_net, 5)}",
-        f"written with s, as Bodén does (f′({s})): {act.SLOPE_IN_S[f]} = {s_expr} = "
-        f"{_h(from_s, 5)} &nbsp;{agree}",
+        f"f′({n}) = {_word(SLOPE_IN_NET[f])} = {net_expr} = {_h(from_net, 5)}",
+        translate("Explain", "written with s, as Bodén does (f′({s})): {slope} = {expr} = "
+                  "{value} &nbsp;{agree}").format(s=s, slope=_word(act.SLOPE_IN_S[f]), expr=s_expr,
+                                                  value=_h(from_s, 5), agree=agree),
     ]
     if wrong is not None:
-        lines.append(_note(f"The slope is taken at net and expressed with s = f(net). Putting s "
-                           f"into the formula as if it were net, {wrong} = {_h(wrong_v, 5)}, "
-                           f"would be wrong."))
+        lines.append(_note(translate(
+            "Explain", "The slope is taken at net and expressed with s = f(net). Putting s into "
+            "the formula as if it were net, {wrong} = {value}, would be wrong.").format(
+                wrong=wrong, value=_h(wrong_v, 5))))
     return lines, from_s
 
 
@@ -305,9 +334,9 @@ def _hidden_forward(ctx: Context, cw: int, j: int, main: bool) -> tuple[str, flo
     J = j
     sym = (f"{sub('net', J)}({tt}) = Σ<sub>i</sub> {sub('x', 'i')}({tt}) {sub('v', f'{J}i')} + "
            f"Σ<sub>h</sub> {sub('s', 'h')}({tp}) {sub('u', f'{J}h')} + {sub('θ', J)}")
-    fsym = f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})),&nbsp; f = {F_TEXT[ctx.hidden]}"
+    fsym = f"{sub('s', J)}({tt}) = f({sub('net', J)}({tt})),&nbsp; f = {_word(F_TEXT[ctx.hidden])}"
     if ctx.rv.s <= cw:
-        return _block(sym, fsym, _note("not computed yet: step the forward pass to this copy.")), None
+        return _block(sym, fsym, _note(translate("Explain", "not computed yet: step the forward pass to this copy."))), None
     l = ctx.l
     x = ctx.pas.X[cw, l]
     sp = ctx.tr.s[cw, l]
@@ -345,11 +374,11 @@ def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
     if ctx.rv.bptt_from > cw:
         return _block(f"{lhs} = {fp} · [ Σ<sub>k</sub> δ<sub>k</sub>({tt}) w<sub>k{J}</sub> + "
                       f"Σ<sub>h</sub> δ<sub>h</sub>({tn}) u<sub>h{J}</sub> ]",
-                      _note("not computed yet: step BPTT back to this copy.")), None
+                      _note(translate("Explain", "not computed yet: step BPTT back to this copy."))), None
     l = ctx.l
     d = float(ctx.pas.deltas.delta_h[cw, l, j])
     if not pieces:
-        return _block(f"{lhs} = 0", _note("no error reaches this copy in this window.")), d
+        return _block(f"{lhs} = 0", _note(translate("Explain", "no error reaches this copy in this window."))), d
     sym = f"{lhs} = {fp} · " + (f"[ {' + '.join(pieces)} ]" if len(pieces) > 1 else pieces[0])
     net_v = float(ctx.tr.net_h[cw, l, j])
     s_v = float(ctx.tr.s[cw + 1, l, j])
@@ -369,13 +398,16 @@ def _hidden_delta(ctx: Context, cw: int, j: int) -> tuple[str, float | None]:
     num = f"= {_h(slope, 4)} · ({' + '.join(f'({n})' if len(nums) > 1 else n for n in nums)})"
     num += f" = {_h(slope, 4)} · {fmt_paren(inner, 4)} = {_result(d)}"
     if has_out and has_next:
-        why = "The error enters here from the output and also arrives from copy " + tn + "."
+        why = translate("Explain", "The error enters here from the output and also arrives "
+                                   "from copy {copy}.").format(copy=tn)
     elif has_out:
-        why = ("The error enters here, from the output layer: δ<sub>j</sub>(t) = "
-               "f′(net<sub>j</sub>(t)) Σ<sub>k</sub> δ<sub>k</sub>(t) w<sub>kj</sub>.")
+        why = translate("Explain", "The error enters here, from the output layer: "
+                                   "δ<sub>j</sub>(t) = f′(net<sub>j</sub>(t)) Σ<sub>k</sub> "
+                                   "δ<sub>k</sub>(t) w<sub>kj</sub>.")
     else:
-        why = ("Through time, one copy back: δ<sub>j</sub>(t−1) = f′(net<sub>j</sub>(t−1)) "
-               "Σ<sub>h</sub> δ<sub>h</sub>(t) u<sub>hj</sub>.")
+        why = translate("Explain", "Through time, one copy back: δ<sub>j</sub>(t−1) = "
+                                   "f′(net<sub>j</sub>(t−1)) Σ<sub>h</sub> δ<sub>h</sub>(t) "
+                                   "u<sub>hj</sub>.")
     return _block(sym, num, _note(why)) + _block(*slope_lines), d
 
 
@@ -391,7 +423,7 @@ def _output_forward(ctx: Context, cw: int, k: int, main: bool) -> tuple[str, flo
                        f"e<sup>net<sub>q</sub></sup>",
             "linear": f"{sub('y', K)}({tt}) = {sub('net', K)}({tt})"}[g]
     if ctx.rv.y <= cw:
-        return _block(sym, gsym, _note("not computed yet: step the forward pass to this copy.")), None
+        return _block(sym, gsym, _note(translate("Explain", "not computed yet: step the forward pass to this copy."))), None
     l = ctx.l
     s = ctx.tr.s[cw + 1, l]
     net_v = float(ctx.tr.net_o[cw, l, k])
@@ -417,27 +449,29 @@ def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
     lhs = f"{sub('δ', K)}({tt})"
     if not ctx.rv.output[cw]:
         if not ctx.pas.deltas.targets[cw].any():
-            return _block(f"{lhs} = 0", _note("no target at this step (the task's mask): no error "
-                                              "enters here.")), 0.0
-        return _block(lhs, _note("not computed yet: step to the output errors.")), None
+            return _block(f"{lhs} = 0", _note(translate(
+                "Explain", "no target at this step (the task's mask): no error enters here."))), 0.0
+        return _block(lhs, _note(translate("Explain", "not computed yet: step to the output errors."))), None
     l = ctx.l
     if not ctx.pas.deltas.targets[cw, l]:
-        return _block(f"{lhs} = 0", _note(f"sample l = {l + 1} has no target at this step.")), 0.0
+        return _block(f"{lhs} = 0", _note(translate("Explain", "sample l = {l} has no target at this step.").format(l=l + 1))), 0.0
     y = ctx.tr.y[cw, l]
     d = ctx.pas.D[cw, l]
     dv = float(ctx.pas.deltas.delta_o[cw, l, k])
     dk, yk = sub("d", K) + f"({tt})", sub("y", K) + f"({tt})"
     if cost == "ce" or g == "linear":
-        pair = {"softmax": "softmax + cross-entropy", "sigmoid": "sigmoid + binary cross-entropy",
-                "linear": "linear + SSE"}[g]
+        pair = {"softmax": translate("Explain", "softmax + cross-entropy"),
+                "sigmoid": translate("Explain", "sigmoid + binary cross-entropy"),
+                "linear": translate("Explain", "linear + SSE")}[g]
         lines = [f"{lhs} = {dk} − {yk}", f"= {_h(d[k])} − {fmt_paren(y[k])} = {_result(dv)}",
-                 _note(f"{pair} is a matched pair: δ<sub>k</sub> = d<sub>k</sub> − y<sub>k</sub>"
-                       " exactly, with no g′ factor.")]
+                 _note(translate("Explain", "{pair} is a matched pair: δ<sub>k</sub> = "
+                                            "d<sub>k</sub> − y<sub>k</sub> exactly, with no g′ "
+                                            "factor.").format(pair=pair))]
     elif g == "sigmoid":
         lines = [f"{lhs} = ({dk} − {yk}) {yk} (1 − {yk})",
                  f"= ({_h(d[k])} − {fmt_paren(y[k])}) · {_h(y[k])} · (1 − {_h(y[k])}) = "
                  f"{_result(dv)}",
-                 _note("SSE with a sigmoid output: the slope g′ = y(1 − y) stays in.")]
+                 _note(translate("Explain", "SSE with a sigmoid output: the slope g′ = y(1 − y) stays in."))]
     else:
         e = d - y
         terms = [(product(e[q], y[q]), e[q] * y[q]) for q in range(y.size)]
@@ -446,8 +480,9 @@ def _output_delta(ctx: Context, cw: int, k: int) -> tuple[str, float | None]:
                  f"y<sub>q</sub> ]",
                  f"= {_h(y[k])} · [ {fmt_paren(e[k])} − ({expand_sum(terms)}) ] = {_h(y[k])} · "
                  f"[ {fmt_paren(e[k])} − {fmt_paren(inner)} ] = {_result(dv)}",
-                 _note("SSE with softmax needs the full Jacobian of softmax; the source text's "
-                       "diagonal y<sub>k</sub>(1 − y<sub>k</sub>) is wrong here.")]
+                 _note(translate("Explain", "SSE with softmax needs the full Jacobian of softmax; "
+                                            "the source text's diagonal y<sub>k</sub>(1 − "
+                                            "y<sub>k</sub>) is wrong here."))]
     return _block(*lines), dv
 
 
@@ -469,68 +504,75 @@ def node_equation(session, layer: str, view_column: int, unit: int) -> Equation:
     if layer == "s" and (view_column == -1 or cw == -1):
         cw = -1
     if (layer != "s" and not 0 <= cw < ctx.Lw) or (layer == "s" and not -1 <= cw < ctx.Lw):
-        return Equation("—", _head("no copy here") + _block(_note(
-            "This column holds no copy in the current window (the window is still filling up).")),
-            None, "node")
+        return Equation("—", _head(translate("Explain", "no copy here")) + _block(_note(translate(
+            "Explain", "This column holds no copy in the current window (the window is still "
+            "filling up)."))), None, "node")
     if layer == "x":
         I = unit
         v = float(ctx.pas.X[cw, ctx.l, unit])
-        html = (_head(f"input {sub('x', I)}({when(ctx.z(cw))})") + _block(ctx.where(cw)) +
+        html = (_head(translate("Explain", "input {x}").format(x=f"{sub('x', I)}({when(ctx.z(cw))})"))
+                + _block(ctx.where(cw)) +
                 _block(f"{sub('x', I)}({when(ctx.z(cw))}) = {_result(v)}",
-                       _note(f"It feeds every hidden unit j through v<sub>j{I}</sub>: "
-                             f"net<sub>j</sub> gets x<sub>{I}</sub> v<sub>j{I}</sub>. "
-                             f"Input units carry no δ.")))
+                       _note(translate("Explain", "It feeds every hidden unit j through "
+                                                  "v<sub>j{i}</sub>: net<sub>j</sub> gets "
+                                                  "x<sub>{i}</sub> v<sub>j{i}</sub>. Input units "
+                                                  "carry no δ.").format(i=I))))
         return Equation(f"x_{I}", html, v, "node")
     if layer == "s":
         J = unit
         if cw == -1:
             v = float(ctx.tr.s[0, ctx.l, unit])
             lab = "s(0)" if ctx.w0 == 0 else f"s({ctx.w0})"
-            html = (_head(f"{sub('s', J)} entering the window: {lab}") +
+            html = (_head(translate("Explain", "{s} entering the window: {state}").format(
+                        s=sub('s', J), state=lab)) +
                     _block(f"{sub('s', J)} = {_result(v)}",
-                           _note("Held constant: no error flows into it (PyTorch's .detach()). "
-                                 "It is s(0) at the sequence start, else the state the running "
-                                 "network reached.")))
+                           _note(translate("Explain", "Held constant: no error flows into it "
+                                                      "(PyTorch's .detach()). It is s(0) at the "
+                                                      "sequence start, else the state the running "
+                                                      "network reached."))))
             return Equation(f"s_{J}(0)", html, v, "node")
         tt = when(ctx.z(cw))
-        title = f"hidden unit {sub('s', J)}({tt})"
+        title = translate("Explain", "hidden unit {s}").format(s=f"{sub('s', J)}({tt})")
         show_delta = ctx.rv.bptt_from <= cw
         if show_delta:
             dhtml, dv = _hidden_delta(ctx, cw, unit)
             fhtml, _ = _hidden_forward(ctx, cw, unit, main=False)
-            html = (_head(title + f": error {sub('δ', J)}({tt})") + _block(ctx.where(cw)) + dhtml +
-                    _head("forward") + fhtml)
+            html = (_head(title + ": " + _error_of(f"{sub('δ', J)}({tt})")) + _block(ctx.where(cw))
+                    + dhtml + _head(translate("Explain", "forward")) + fhtml)
             return Equation(f"δ_{J}({tt})", html, dv, "node")
         fhtml, sv = _hidden_forward(ctx, cw, unit, main=True)
         dhtml, _ = _hidden_delta(ctx, cw, unit)
-        html = (_head(title) + _block(ctx.where(cw)) + fhtml + _head(f"error δ<sub>{J}</sub>({tt})")
-                + dhtml)
+        html = (_head(title) + _block(ctx.where(cw)) + fhtml
+                + _head(_error_of(f"δ<sub>{J}</sub>({tt})")) + dhtml)
         return Equation(f"s_{J}({tt})", html, sv, "node")
     if layer == "y":
         K = unit
         tt = when(ctx.z(cw))
-        title = f"output unit {sub('y', K)}({tt})"
+        title = translate("Explain", "output unit {y}").format(y=f"{sub('y', K)}({tt})")
         if ctx.rv.output[cw] or (ctx.rv.y > cw and ctx.session.phase != "forward"
                                  and not ctx.pas.deltas.targets[cw].any()):
             dhtml, dv = _output_delta(ctx, cw, unit)
             fhtml, _ = _output_forward(ctx, cw, unit, main=False)
-            html = (_head(title + f": error {sub('δ', K)}({tt})") + _block(ctx.where(cw)) + dhtml +
-                    _block(_note(_cost_text(ctx))) + _head("forward") + fhtml)
+            html = (_head(title + ": " + _error_of(f"{sub('δ', K)}({tt})")) + _block(ctx.where(cw))
+                    + dhtml + _block(_note(_cost_text(ctx))) + _head(translate("Explain", "forward"))
+                    + fhtml)
             return Equation(f"δ_{K}({tt})", html, dv, "node")
         fhtml, yv = _output_forward(ctx, cw, unit, main=True)
         dhtml, _ = _output_delta(ctx, cw, unit)
-        html = (_head(title) + _block(ctx.where(cw)) + fhtml + _head(f"error δ<sub>{K}</sub>({tt})") +
-                dhtml)
+        html = (_head(title) + _block(ctx.where(cw)) + fhtml
+                + _head(_error_of(f"δ<sub>{K}</sub>({tt})")) + dhtml)
         return Equation(f"y_{K}({tt})", html, yv, "node")
     raise ValueError(f"layer must be 'x', 's' or 'y', got {layer!r}")
 
 
 def _cost_text(ctx: Context) -> str:
     if ctx.cost == "sse":
-        return "Cost: SSE, C = ½ Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> (d<sub>k</sub> − y<sub>k</sub>)²."
+        return translate("Explain", "Cost: SSE, C = ½ Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> "
+                                    "(d<sub>k</sub> − y<sub>k</sub>)².")
     if ctx.output == "softmax":
-        return "Cost: cross-entropy, C = −Σ<sub>l</sub> Σ<sub>t</sub> Σ<sub>k</sub> d<sub>k</sub> ln y<sub>k</sub>."
-    return "Cost: binary cross-entropy, C = −Σ [d ln y + (1 − d) ln(1 − y)]."
+        return translate("Explain", "Cost: cross-entropy, C = −Σ<sub>l</sub> Σ<sub>t</sub> "
+                                    "Σ<sub>k</sub> d<sub>k</sub> ln y<sub>k</sub>.")
+    return translate("Explain", "Cost: binary cross-entropy, C = −Σ [d ln y + (1 − d) ln(1 − y)].")
 
 
 def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list, float]:
@@ -549,8 +591,8 @@ def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list
         a, b = dh[:, :, row], pas.trace.s[:-1, :, col]
     else:
         sym = (f"Δ{sub('w', f'{R},{C}')} = η Σ<sub>l</sub> {sub('δ', f'l,{R}')}(t) "
-               f"{sub('s', f'l,{C}')}(t)" + "&nbsp; " + _note("(summed over the steps where "
-                                                            "error entered)"))
+               f"{sub('s', f'l,{C}')}(t)" + "&nbsp; " + _note(translate(
+                   "Explain", "(summed over the steps where error entered)")))
         a, b = do[:, :, row], pas.trace.s[1:, :, col]
     prods = a * b                                   # (L, P)
     terms = [(product(a[t, l], b[t, l]), prods[t, l]) for t in range(a.shape[0])
@@ -562,11 +604,14 @@ def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list
     num = f"= {_h(ctx.eta)} · ({expand_sum(terms)}) = {_h(ctx.eta)} · {fmt_paren(total, 5)} = {_result(value)}"
     lines = [sym, num]
     if skipped:
-        lines.append(_note(f"{len(terms)} nonzero terms over {a.shape[0]} copies × {a.shape[1]} "
-                           f"samples ({skipped} are 0: no error reached them)."))
+        lines.append(_note(translate("Explain", "{n} nonzero terms over {copies} copies × "
+                                                "{samples} samples ({skipped} are 0: no error "
+                                                "reached them).").format(
+            n=len(terms), copies=a.shape[0], samples=a.shape[1], skipped=skipped)))
     if ctx.update.clipped:
         applied = float(ctx.update.change[matrix][row, col])
-        lines.append(_note(f"The gradient norm was clipped: the change applied is {_h(applied, 5)}."))
+        lines.append(_note(translate("Explain", "The gradient norm was clipped: the change "
+                                                "applied is {value}.").format(value=_h(applied, 5))))
     return lines, value
 
 
@@ -590,15 +635,19 @@ def weight_equation(session, matrix: str, row: int, col: int, view_column: int |
     val = float(ctx.weights[matrix][row, col])
     now = f"{w} = {_h(val, 5)}"
     if ctx.after is not None:
-        now += f" before the update, {_h(ctx.after[matrix][row, col], 5)} after it"
+        now += translate("Explain", " before the update, {value} after it").format(
+            value=_h(ctx.after[matrix][row, col], 5))
     flines, dv = _foldback_lines(ctx, matrix, row, col)
-    parts = [_head(f"weight {w} &nbsp;({matrix}[{R}, {C}], shared by every copy)"),
-             _head(f"fold-back: the change Δ{w}"),
-             _block(*flines, _note(f"update: {w} ← {w} + Δ{w}; " + now))]
+    parts = [_head(translate("Explain", "weight {w} &nbsp;({m}[{r}, {c}], shared by every "
+                                        "copy)").format(w=w, m=matrix, r=R, c=C)),
+             _head(translate("Explain", "fold-back: the change Δ{w}").format(w=w)),
+             _block(*flines, _note(translate("Explain", "update: {w} ← {w} + Δ{w}; ").format(w=w)
+                                   + now))]
     if view_column is not None:
         cw = ctx.window_column(view_column)
         if 0 <= cw < ctx.Lw:
-            parts.append(_head(f"along this edge in copy {when(ctx.z(cw))}"))
+            parts.append(_head(translate("Explain", "along this edge in copy {copy}").format(
+                copy=when(ctx.z(cw)))))
             parts.append(_block(ctx.where(cw), *_copy_lines(ctx, matrix, cw, row, col)))
     return Equation(f"Δ{letter}_{R},{C}", "".join(parts), dv,
                     "edge" if view_column is not None else "weight")
@@ -621,26 +670,32 @@ def _copy_lines(ctx: Context, matrix: str, cw: int, row: int, col: int) -> list:
         src, src_v, known = f"{sub('s', C)}({tt})", tr.s[cw + 1, l, col], rv.s > cw
         w = sub("w", f"{R},{C}")
     if known:
-        lines.append(f"signal: {src} {w} = {product(src_v, wv)} = {_h(src_v * wv, 5)} "
-                     + _note(f"(one term of net<sub>{R}</sub>)"))
+        lines.append(translate("Explain", "signal: {terms}").format(
+            terms=f"{src} {w} = {product(src_v, wv)} = {_h(src_v * wv, 5)} ")
+            + _note(translate("Explain", "(one term of net<sub>{r}</sub>)").format(r=R)))
     if matrix == "U" and rv.bptt_from <= cw:
         d = pas.deltas.delta_h[cw, l, row]
-        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = "
-                     f"{_h(d * wv, 5)} " + _note(f"(one term of Σ<sub>j</sub> δ<sub>j</sub>({tt}) "
-                                                   f"u<sub>j{C}</sub> in δ<sub>{C}</sub>({tp}))"))
+        lines.append(translate("Explain", "error sent back: {terms}").format(
+            terms=f"{sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)} ")
+            + _note(translate("Explain", "(one term of Σ<sub>j</sub> δ<sub>j</sub>({t}) "
+                                         "u<sub>j{c}</sub> in δ<sub>{c}</sub>({tp}))").format(
+                t=tt, c=C, tp=tp)))
     if matrix == "W" and rv.output[cw]:
         d = pas.deltas.delta_o[cw, l, row]
-        lines.append(f"error sent back: {sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)}")
+        lines.append(translate("Explain", "error sent back: {terms}").format(
+            terms=f"{sub('δ', R)}({tt}) {w} = {product(d, wv)} = {_h(d * wv, 5)}"))
     fb = pas.foldback
     if fb is not None and (rv.bptt_from <= cw or (matrix == "W" and rv.output[cw])):
         share = float(getattr(fb, matrix)[cw, row, col])
-        folded = " " + _note("(folded into the sum)" if rv.folded_from <= cw else "(not folded yet)")
+        folded = " " + _note(translate("Explain", "(folded into the sum)") if rv.folded_from <= cw
+                             else translate("Explain", "(not folded yet)"))
         what = {"V": f"δ<sub>l,{R}</sub>({tt}) x<sub>l,{C}</sub>({tt})",
                 "U": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tp})",
                 "W": f"δ<sub>l,{R}</sub>({tt}) s<sub>l,{C}</sub>({tt})"}[matrix]
-        lines.append(f"this copy's share: Σ<sub>l</sub> {what} = {_h(share, 5)}{folded}")
+        lines.append(translate("Explain", "this copy's share: {terms}").format(
+            terms=f"Σ<sub>l</sub> {what} = {_h(share, 5)}") + folded)
     if not lines:
-        lines.append(_note("nothing has passed along this edge yet."))
+        lines.append(_note(translate("Explain", "nothing has passed along this edge yet.")))
     return lines
 
 
@@ -674,7 +729,7 @@ def _table(rows) -> str:
 
 
 def _outside(c: int) -> str:
-    return "<i>" + QT_TRANSLATE_NOOP(_C, "column {c}: outside the current window").format(c=c) + "</i>"
+    return "<i>" + translate("Explain", "column {c}: outside the current window").format(c=c) + "</i>"
 
 
 def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
@@ -687,15 +742,15 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
     l = ctx.l
     if cw == -1:
         lab = "s(0)" if ctx.w0 == 0 else f"s({ctx.w0})"
-        return (f"<b>{QT_TRANSLATE_NOOP(_C, 'hidden')} {sub('s', unit)}</b> ({lab}): " +
-                QT_TRANSLATE_NOOP(_C, "the state entering the window (a constant: no error flows "
-                                      "further back)") + f"<br>{QT_TRANSLATE_NOOP(_C, 'sample')} "
+        return (f"<b>{_word('hidden')} {sub('s', unit)}</b> ({lab}): " +
+                translate("Explain", "the state entering the window (a constant: no error flows "
+                                      "further back)") + f"<br>{_word('sample')} "
                 f"l = {l + 1}" + _table([(sub("s", unit), _shown(frame.s[0, unit]))]))
     tt = when(ctx.z(cw))
     where = ctx.where(cw)
     if layer == "x":
         rows = [(f"{sub('x', 'i')}({tt})", _shown(frame.x[c, unit]))]
-        return (f"<b>{QT_TRANSLATE_NOOP(_C, 'input')} {sub('x', unit)}({tt})</b> (i = {unit})"
+        return (f"<b>{_word('input')} {sub('x', unit)}({tt})</b> (i = {unit})"
                 f"{_label(session.task.input_labels, unit)}<br>{where}{_table(rows)}")
     if layer == "s":
         s = frame.s[c + 1, unit]
@@ -706,13 +761,13 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
         if not math.isnan(d):
             slope = float(act.hidden_slope(net.hidden, np.array([s]))[0])
             rows.append((f"{sub('δ', 'j')}({tt})", _h(d)))
-            rows.append((f"= f′({sub('net', 'j')}({tt})) = {act.SLOPE_IN_S[net.hidden]}", _h(slope)))
+            rows.append((f"= f′({sub('net', 'j')}({tt})) = {_word(act.SLOPE_IN_S[net.hidden])}", _h(slope)))
             rows.extend(_delta_sources(ctx, cw, unit, slope, d))
-        text = f"<b>{QT_TRANSLATE_NOOP(_C, 'hidden')} {sub('s', unit)}({tt})</b> (j = {unit})<br>{where}{_table(rows)}"
+        text = f"<b>{_word('hidden')} {sub('s', unit)}({tt})</b> (j = {unit})<br>{where}{_table(rows)}"
         if math.isnan(d) and revealed:
-            text += "<i>" + QT_TRANSLATE_NOOP(_C, "δ not computed yet at this micro-step") + "</i>"
+            text += "<i>" + translate("Explain", "δ not computed yet at this micro-step") + "</i>"
         elif not revealed:
-            text += "<i>" + QT_TRANSLATE_NOOP(_C, "not computed yet at this micro-step") + "</i>"
+            text += "<i>" + translate("Explain", "not computed yet at this micro-step") + "</i>"
         return text
     y = frame.y[c, unit]
     revealed = not math.isnan(y)
@@ -720,17 +775,17 @@ def node_tooltip(session, frame, layer: str, c: int, unit: int) -> str:
             (f"{sub('y', 'k')}({tt}) = g({sub('net', 'k')}({tt})), g = {net.output}", _shown(y))]
     targets = ctx.pas.deltas.targets
     if targets[cw, l]:
-        rows.append((f"{QT_TRANSLATE_NOOP(_C, 'target')} {sub('d', 'k')}({tt})",
+        rows.append((f"{_word('target')} {sub('d', 'k')}({tt})",
                      _h(ctx.pas.D[cw, l, unit])))
     d = frame.delta_y[c, unit] if frame.delta_y is not None else math.nan
     if not math.isnan(d):
         rows.append((f"{sub('δ', 'k')}({tt})", _h(d)))
-    text = (f"<b>{QT_TRANSLATE_NOOP(_C, 'output')} {sub('y', unit)}({tt})</b> (k = {unit})"
+    text = (f"<b>{_word('output')} {sub('y', unit)}({tt})</b> (k = {unit})"
             f"{_label(session.task.output_labels, unit)}<br>{where}{_table(rows)}")
     if not targets[cw, l]:
-        text += "<i>" + QT_TRANSLATE_NOOP(_C, "no target at this step: no error enters here") + "</i>"
+        text += "<i>" + translate("Explain", "no target at this step: no error enters here") + "</i>"
     elif not revealed:
-        text += "<i>" + QT_TRANSLATE_NOOP(_C, "not computed yet at this micro-step") + "</i>"
+        text += "<i>" + translate("Explain", "not computed yet at this micro-step") + "</i>"
     return text
 
 
@@ -746,18 +801,18 @@ def _delta_sources(ctx: Context, cw: int, j: int, slope: float, d: float):
     z = ctx.z(cw)
     tt, tn = when(z), when(z - 1)
     from_y_row = (f"Σ<sub>k</sub> {sub('δ', 'k')}({tt}) {sub('w', 'kj')}  "
-                  f"{QT_TRANSLATE_NOOP(_C, 'from')} y({tt})")
+                  f"{_word('from')} y({tt})")
     if last:        # the last copy: only its own output sends error back
         return [(f"&nbsp;&nbsp;× {from_y_row}", _h(from_y))]
     return [(f"&nbsp;&nbsp;× ( {from_y_row}", _h(from_y)),
             (f"&nbsp;&nbsp;+ Σ<sub>h</sub> {sub('δ', 'h')}({tn}) {sub('u', 'hj')}  "
-             f"{QT_TRANSLATE_NOOP(_C, 'from')} s({tn}) )", _h(from_s))]
+             f"{_word('from')} s({tn}) )", _h(from_s))]
 
 
 _EDGE_NAMES = {
-    "V": ("v", "x", "i", "s", "j", QT_TRANSLATE_NOOP(_C, "input → hidden")),
-    "U": ("u", "s", "h", "s", "j", QT_TRANSLATE_NOOP(_C, "previous hidden → hidden")),
-    "W": ("w", "s", "j", "y", "k", QT_TRANSLATE_NOOP(_C, "hidden → output")),
+    "V": ("v", "x", "i", "s", "j", QT_TRANSLATE_NOOP("Explain", "input → hidden")),
+    "U": ("u", "s", "h", "s", "j", QT_TRANSLATE_NOOP("Explain", "previous hidden → hidden")),
+    "W": ("w", "s", "j", "y", "k", QT_TRANSLATE_NOOP("Explain", "hidden → output")),
 }
 
 
@@ -771,21 +826,21 @@ def edge_tooltip(session, frame, matrix: str, c: int, row: int, col: int) -> str
     z = ctx.z(cw)
     tt, ts = when(z), when(z + 1 if matrix == "U" else z)
     title = (f"<b>{w_name}<sub>{di}{si}</sub></b> = {w_name}<sub>{row},{col}</sub>: "
-             f"{src}<sub>{col}</sub>({ts}) → {dst}<sub>{row}</sub>({tt}) ({what})")
+             f"{src}<sub>{col}</sub>({ts}) → {dst}<sub>{row}</sub>({tt}) ({_word(what)})")
     now = getattr(session.net, matrix)[row, col]
-    rows = [(f"{matrix}[{row}, {col}] {QT_TRANSLATE_NOOP(_C, 'now')}", _h(now))]
+    rows = [(f"{matrix}[{row}, {col}] {_word('now')}", _h(now))]
     if session.applied:
-        rows.insert(0, (f"{matrix}[{row}, {col}] {QT_TRANSLATE_NOOP(_C, 'during this pass')}",
+        rows.insert(0, (f"{matrix}[{row}, {col}] {_word('during this pass')}",
                         _h(ctx.weights[matrix][row, col])))
-        rows.append((QT_TRANSLATE_NOOP(_C, "change −η ∂C/∂w"), _h(session.update.change[matrix][row, col])))
+        rows.append((translate("Explain", "change −η ∂C/∂w"), _h(session.update.change[matrix][row, col])))
     value = getattr(frame, f"edge_{matrix}")[c, row, col]
     mode = frame.edge_mode
-    rows.append((f"{QT_TRANSLATE_NOOP(_C, 'shown')}: {EDGE_MODE_TEXT.get(mode, mode)}", _shown(value)))
+    rows.append((f"{_word('shown')}: {_word(EDGE_MODE_TEXT.get(mode, mode))}", _shown(value)))
     if mode == "share" and not math.isnan(value):
-        rows.append((QT_TRANSLATE_NOOP(_C, "η × share (this copy's part of Δw)"), _h(ctx.eta * value)))
+        rows.append((translate("Explain", "η × share (this copy's part of Δw)"), _h(ctx.eta * value)))
     text = f"{title}<br>{ctx.where(cw)}{_table(rows)}"
     if math.isnan(value):
-        text += "<i>" + QT_TRANSLATE_NOOP(_C, "nothing flows along this edge at this micro-step") + "</i>"
+        text += "<i>" + translate("Explain", "nothing flows along this edge at this micro-step") + "</i>"
     return text
 
 
@@ -807,13 +862,13 @@ def tooltip(session, frame, kind: str, *index) -> str:
 
 def status_text(st: dict) -> str:
     """One line for the status bar from :meth:`Session.status`."""
-    parts = [QT_TRANSLATE_NOOP(_C, "update {n}").format(n=st["update"]),
-             QT_TRANSLATE_NOOP(_C, "phase: {phase}").format(phase=st["phase_text"]),
-             QT_TRANSLATE_NOOP(_C, "step {i}/{n}").format(i=st["micro"], n=st["micro_total"])]
+    parts = [translate("Explain", "update {n}").format(n=st["update"]),
+             translate("Explain", "phase: {phase}").format(phase=st["phase_text"]),
+             translate("Explain", "step {i}/{n}").format(i=st["micro"], n=st["micro_total"])]
     parts.append(f"t = {st['t']}" if st.get("t") is not None else "t = —")
     parts.append(f"z = {st['z']}" if st.get("z") is not None else "z = —")
     cost = st.get("cost")
-    parts.append(QT_TRANSLATE_NOOP(_C, "cost {value}").format(
+    parts.append(translate("Explain", "cost {value}").format(
         value="—" if cost is None or (isinstance(cost, float) and math.isnan(cost)) else fmt(cost)))
     parts.append(st.get("scheme", ""))
     return "   ·   ".join(p for p in parts if p)
@@ -821,11 +876,11 @@ def status_text(st: dict) -> str:
 
 def caption_text(task_name: str, st: dict) -> str:
     """One line under a frame's title: task, update, phase, t, z, cost (see :meth:`Session.status`)."""
-    parts = [task_name, QT_TRANSLATE_NOOP(_C, "update {n}").format(n=st["update"]), st["phase_text"]]
+    parts = [task_name, translate("Explain", "update {n}").format(n=st["update"]), st["phase_text"]]
     if st["t"] is not None:
         parts.append(f"t = {st['t']}")
     if st["z"] is not None:
         parts.append(f"z = {st['z']}")
     if not math.isnan(st["cost"]):
-        parts.append(QT_TRANSLATE_NOOP(_C, "cost {value}").format(value=fmt(st["cost"])))
+        parts.append(translate("Explain", "cost {value}").format(value=fmt(st["cost"])))
     return "  ·  ".join(parts)

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from visualizer.model.explain import QT_TRANSLATE_NOOP, fmt
+from visualizer.model.explain import fmt
+from visualizer.model.i18n_marks import translate
 
 MATRICES = ("V", "U", "W")
 #: (row index name, column index name) of each matrix, BPTT.md's letters
@@ -31,7 +32,6 @@ AXES = {"V": ("j", "i"), "U": ("j", "h"), "W": ("k", "j")}
 #: row titles (rich text)
 TERM_TEXT = {"V": "ΔV: δ(t−z) x(t−z)ᵀ", "U": "ΔU: δ(t−z) s(t−z−1)ᵀ", "W": "ΔW: δ<sub>o</sub>(t) s(t)ᵀ"}
 MUTED = "#6a6a6a"
-_C = "FoldbackPanel"
 
 
 @dataclass
@@ -165,18 +165,18 @@ def build_foldback_frame(session, previous: FoldbackFrame | None = None) -> Fold
         else:
             headers.append("")
     folded = max(0, Lw - rv.folded_from)
-    after_text = (QT_TRANSLATE_NOOP(_C, "update applied") if rv.updated
-                  else QT_TRANSLATE_NOOP(_C, "update not applied yet"))
+    after_text = (translate("FoldbackPanel", "update applied") if rv.updated
+                  else translate("FoldbackPanel", "update not applied yet"))
     caption = (
-        "<b>" + QT_TRANSLATE_NOOP(_C, "Fold-back") + "</b> " +
-        QT_TRANSLATE_NOOP(_C, "of update {n} (steps {a}–{b}): {folded} of {L} copies folded into the "
+        "<b>" + translate("FoldbackPanel", "Fold-back") + "</b> " +
+        translate("FoldbackPanel", "of update {n} (steps {a}–{b}): {folded} of {L} copies folded into the "
                               "sum (✓). Each copy's term is summed over the P = {P} samples; "
                               "Δ = η · Σ with η = {eta}").format(
             n=upd.index + 1, a=upd.w0 + 1, b=upd.t_end, folded=folded, L=Lw, P=pas.X.shape[1],
             eta=fmt(upd.eta, html=True)) +
-        (" " + QT_TRANSLATE_NOOP(_C, "(clipped)") if upd.clipped else "") + f"; {after_text}. "
+        (" " + translate("FoldbackPanel", "(clipped)") if upd.clipped else "") + f"; {after_text}. "
         f"<span style='color:{MUTED}'>" +
-        QT_TRANSLATE_NOOP(_C, "Scales shared: terms and sums ±{terms}, weights ±{weights}.").format(
+        translate("FoldbackPanel", "Scales shared: terms and sums ±{terms}, weights ±{weights}.").format(
             terms=fmt(term_range, 3, html=True), weights=fmt(weight_range, 3, html=True)) + "</span>")
     return FoldbackFrame(update=upd, shape=(N, M, O, T), sizes=sizes, terms=fb, shown=shown,
                          offset=off, folded_from=rv.folded_from, updated=bool(rv.updated),

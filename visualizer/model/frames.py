@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from visualizer.model.explain import QT_TRANSLATE_NOOP
 from visualizer.model.view_frame import ViewFrame
+from visualizer.model.i18n_marks import translate
 
 NODE_RANGE = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softmax": (0.0, 1.0)}
 
@@ -114,6 +114,6 @@ def build_frame(session) -> ViewFrame:
         delta_y=delta_y if np.isfinite(delta_y).any() else None, edge_mode=mode,
         steps=steps, z=z, active_column=active_column, active_layer=active_layer,
         direction=direction, caption=session.caption(),
-        title=QT_TRANSLATE_NOOP("Explain", "{task}: {scheme}, sample l = {l}").format(
+        title=translate("Explain", "{task}: {scheme}, sample l = {l}").format(
             task=session.task.title, scheme=session.trainer.scheme.label(), l=l + 1),
         s0_label="s(0)" if upd.w0 == 0 else f"s({upd.w0})")

@@ -37,6 +37,7 @@ from visualizer.model.config import (LIVE, PHASE_EDGE_MODE, Config, default_conf
 from visualizer.model.events import Events
 from visualizer.model.explain import caption_text
 from visualizer.model.vanishing_frame import DeltaHistory
+from visualizer.model.i18n_marks import translate
 
 #: the events a Session emits (see the module notes)
 EVENTS = ("structure", "window", "frame", "cost", "diverged", "config")
@@ -409,7 +410,7 @@ class Session:
         # the update on show, counted from 1: the one being revealed, or the one just applied
         shown = self.trainer.updates if self.applied else self.trainer.updates + 1
         return {"update": shown, "applied": self.trainer.updates, "epoch": self.trainer.epoch,
-                "phase": self.phase, "phase_text": PHASE_TEXT[self.phase],
+                "phase": self.phase, "phase_text": translate("phases", PHASE_TEXT[self.phase]),
                 "micro": self.position, "micro_total": len(self.timeline),
                 "t": t, "z": st.z if st is not None and st.z >= 0 else None,
                 "cost": last, "window": (self.update.w0 + 1, self.update.t_end),

@@ -14,7 +14,8 @@ import numpy as np
 
 from core import diagnostics
 
-from visualizer.model.explain import QT_TRANSLATE_NOOP, fmt
+from visualizer.model.explain import fmt
+from visualizer.model.i18n_marks import translate
 
 #: updates kept in the history
 HISTORY = 500
@@ -24,7 +25,6 @@ BOUND_COLOR = "#285ac8"
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
 
-_CONTEXT = "VanishingPanel"
 
 
 class DeltaHistory:
@@ -155,23 +155,23 @@ def build_vanishing_frame(session, first_update: int = 1) -> VanishingFrame:
         norms = np.where(r.norms > 0, r.norms, np.nan)
         bound = np.where((r.bound > 0) & np.isfinite(r.bound), r.bound, np.nan)
     if r.t < 0:
-        where = QT_TRANSLATE_NOOP(_CONTEXT, "no error enters in this window")
+        where = translate("VanishingPanel", "no error enters in this window")
     else:
-        where = QT_TRANSLATE_NOOP(_CONTEXT, "error entering at t = step {step}").format(
+        where = translate("VanishingPanel", "error entering at t = step {step}").format(
             step=upd.w0 + r.t + 1)
     title = (f"<span style='color:{TEXT}'>" +
-             QT_TRANSLATE_NOOP(_CONTEXT, "update {n}").format(n=upd.index + 1) + f", {where}: "
+             translate("VanishingPanel", "update {n}").format(n=upd.index + 1) + f", {where}: "
              f"<span style='color:{MEASURED_COLOR}'>● " +
-             QT_TRANSLATE_NOOP(_CONTEXT, "measured") + " ‖δ(t−z)‖</span> &nbsp;"
-             f"<span style='color:{BOUND_COLOR}'>- - " + QT_TRANSLATE_NOOP(_CONTEXT, "bound") +
+             translate("VanishingPanel", "measured") + " ‖δ(t−z)‖</span> &nbsp;"
+             f"<span style='color:{BOUND_COLOR}'>- - " + translate("VanishingPanel", "bound") +
              " (γ σ<sub>max</sub>)<sup>z</sup> ‖δ(t)‖</span></span>")
     factor = r.gamma * r.sigma
-    verdict = (QT_TRANSLATE_NOOP(_CONTEXT, "&lt; 1: the bound vanishes") if factor < 1 else
-               QT_TRANSLATE_NOOP(_CONTEXT, "≥ 1: exploding is possible"))
+    verdict = (translate("VanishingPanel", "&lt; 1: the bound vanishes") if factor < 1 else
+               translate("VanishingPanel", "≥ 1: exploding is possible"))
     info = (f"ρ(U) = <b>{fmt(r.rho, html=True)}</b> &nbsp; σ<sub>max</sub>(U) = "
             f"<b>{fmt(r.sigma, html=True)}</b> &nbsp; γ = max|f′| = <b>{fmt(r.gamma, html=True)}</b> "
             f"({session.net.hidden})<br>γ σ<sub>max</sub>(U) = <b>{fmt(factor, html=True)}</b> "
             f"{verdict} &nbsp;<span style='color:{MUTED}'>(" +
-            QT_TRANSLATE_NOOP(_CONTEXT, "norms over the P = {P} samples").format(P=upd.pas.X.shape[1]) +
+            translate("VanishingPanel", "norms over the P = {P} samples").format(P=upd.pas.X.shape[1]) +
             ")</span>")
     return VanishingFrame(r, r.z.astype(float), norms, bound, title, info, hist, updates, levels)

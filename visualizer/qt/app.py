@@ -38,6 +38,9 @@ def run(args=None, config=None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationDisplayName("rnn-unfold")
     app.setWindowIcon(QtGui.QIcon(str(asset("icon.svg"))))
+    from visualizer.qt import i18n
+    # --lang for this run, else Preferences ▸ Language, else the system's (before any text is built)
+    i18n.set_language(app, getattr(args, "lang", None) if args is not None else None)
 
     path = args.open if args is not None else None
     session = None

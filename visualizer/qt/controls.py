@@ -20,11 +20,6 @@ from visualizer.qt.throttle import FPS
 FAST_SLICE = 0.025
 
 
-def _L(text: str) -> str:
-    """Mark a speed label for translation (it is translated where it is shown)."""
-    return QT_TRANSLATE_NOOP("SpeedControl", text)
-
-
 @dataclass(frozen=True)
 class Speed:
     """One level of the speed control."""
@@ -35,12 +30,18 @@ class Speed:
 
 
 SPEEDS = (
-    Speed(_L("1 step/s"), "steps", 1), Speed(_L("2 steps/s"), "steps", 2), Speed(_L("5 steps/s"), "steps", 5),
-    Speed(_L("10 steps/s"), "steps", 10), Speed(_L("30 steps/s"), "steps", 30),
-    Speed(_L("1 update/s"), "updates", 1), Speed(_L("3 updates/s"), "updates", 3),
-    Speed(_L("10 updates/s"), "updates", 10), Speed(_L("30 updates/s"), "updates", 30),
-    Speed(_L("100 updates/s"), "updates", 100), Speed(_L("300 updates/s"), "updates", 300),
-    Speed(_L("fast"), "fast"),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "1 step/s"), "steps", 1),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "2 steps/s"), "steps", 2),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "5 steps/s"), "steps", 5),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "10 steps/s"), "steps", 10),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "30 steps/s"), "steps", 30),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "1 update/s"), "updates", 1),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "3 updates/s"), "updates", 3),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "10 updates/s"), "updates", 10),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "30 updates/s"), "updates", 30),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "100 updates/s"), "updates", 100),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "300 updates/s"), "updates", 300),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "fast"), "fast"),
 )
 #: the level the window starts at: each update drawn, and the default task learns in seconds
 DEFAULT_SPEED = 7
@@ -200,23 +201,23 @@ class SpeedControl(QtWidgets.QWidget):
 # (objectName, text, shortcut, tooltip, standard icon)
 _ICON = QtWidgets.QStyle.StandardPixmap
 ACTIONS = (
-    ("actionStepBack", "Step &back", "Left",
-     "Back one micro-step within the current update (the pass is computed: nothing is lost)",
+    ("actionStepBack", QT_TRANSLATE_NOOP("Controls", "Step &back"), "Left",
+     QT_TRANSLATE_NOOP("Controls", "Back one micro-step within the current update (the pass is computed: nothing is lost)"),
      _ICON.SP_MediaSeekBackward),
-    ("actionStep", "&Step", "Right", "One micro-step: reveal the next s(t), y(t), δ or fold-back term",
+    ("actionStep", QT_TRANSLATE_NOOP("Controls", "&Step"), "Right", QT_TRANSLATE_NOOP("Controls", "One micro-step: reveal the next s(t), y(t), δ or fold-back term"),
      _ICON.SP_MediaSeekForward),
-    ("actionNextPhase", "Next &phase", "Shift+Right",
-     "Jump to the end of the phase in progress: forward pass → output error δ_k → BPTT δ_j(t−z) "
-     "→ fold-back ΔV ΔU ΔW → update", _ICON.SP_MediaSkipForward),
-    ("actionNextUpdate", "Next &update", "Ctrl+Right",
-     "Finish this update: the weights change and the cost is recorded", _ICON.SP_ArrowForward),
-    ("actionPlay", "&Play", "Space", "Play / pause at the chosen speed", _ICON.SP_MediaPlay),
-    ("actionReset", "&Reset", "Ctrl+R",
-     "Start again from the current settings (same seed, same run)", _ICON.SP_BrowserReload),
-    ("actionExport", "&Export frames…", "Ctrl+E",
-     "Export what the view shows as PNG frames, a GIF or a video", _ICON.SP_DialogSaveButton),
-    ("actionSlower", "Slo&wer", "[", "Play slower", None),
-    ("actionFaster", "&Faster", "]", "Play faster", None),
+    ("actionNextPhase", QT_TRANSLATE_NOOP("Controls", "Next &phase"), "Shift+Right",
+     QT_TRANSLATE_NOOP("Controls", "Jump to the end of the phase in progress: forward pass → output error δ_k → BPTT δ_j(t−z) "
+     "→ fold-back ΔV ΔU ΔW → update"), _ICON.SP_MediaSkipForward),
+    ("actionNextUpdate", QT_TRANSLATE_NOOP("Controls", "Next &update"), "Ctrl+Right",
+     QT_TRANSLATE_NOOP("Controls", "Finish this update: the weights change and the cost is recorded"), _ICON.SP_ArrowForward),
+    ("actionPlay", QT_TRANSLATE_NOOP("Controls", "&Play"), "Space", QT_TRANSLATE_NOOP("Controls", "Play / pause at the chosen speed"), _ICON.SP_MediaPlay),
+    ("actionReset", QT_TRANSLATE_NOOP("Controls", "&Reset"), "Ctrl+R",
+     QT_TRANSLATE_NOOP("Controls", "Start again from the current settings (same seed, same run)"), _ICON.SP_BrowserReload),
+    ("actionExport", QT_TRANSLATE_NOOP("Controls", "&Export frames…"), "Ctrl+E",
+     QT_TRANSLATE_NOOP("Controls", "Export what the view shows as PNG frames, a GIF or a video"), _ICON.SP_DialogSaveButton),
+    ("actionSlower", QT_TRANSLATE_NOOP("Controls", "Slo&wer"), "[", QT_TRANSLATE_NOOP("Controls", "Play slower"), None),
+    ("actionFaster", QT_TRANSLATE_NOOP("Controls", "&Faster"), "]", QT_TRANSLATE_NOOP("Controls", "Play faster"), None),
 )
 
 
@@ -224,9 +225,10 @@ def make_actions(window: QtWidgets.QMainWindow) -> dict[str, QtGui.QAction]:
     """The window's stepping actions, by objectName, with shortcuts that work anywhere in it."""
     style = window.style()
     out = {}
-    tr = QtCore.QCoreApplication.translate
     for name, text, key, tip, icon in ACTIONS:
-        text, tip = tr("Controls", text), tr("Controls", tip)
+        # translated here, marked above (lupdate reads the marks in ACTIONS)
+        text = QtCore.QCoreApplication.translate("Controls", text)
+        tip = QtCore.QCoreApplication.translate("Controls", tip)
         act = QtGui.QAction(text, window)
         act.setObjectName(name)
         act.setShortcut(QtGui.QKeySequence(key))

@@ -107,6 +107,10 @@ class CostPlot(QtWidgets.QWidget):
         return len(self.curve_update.xData if self.curve_update.xData is not None else ()), \
             len(self.curve_train.xData if self.curve_train.xData is not None else ())
 
+    def retranslate(self) -> None:
+        """Draw the figures line again in the language just installed (see :mod:`visualizer.qt.i18n`)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Redraw from the session's curves (only new points are converted)."""
         s = self.session

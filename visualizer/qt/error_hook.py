@@ -23,9 +23,6 @@ LOG_MAX_BYTES = 1 << 20
 SUMMARY_CHARS = 400
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("ErrorHook", text)
-
 
 class ErrorHook:
     """``sys.excepthook`` for a main window: log, show, go on.
@@ -104,17 +101,17 @@ class ErrorHook:
         if len(summary) > SUMMARY_CHARS:
             summary = summary[:SUMMARY_CHARS - 3] + "…"
         if isinstance(win, MainWindow):
-            win.show_message(_tr("Unexpected error (logged to {path}): {summary}")
+            win.show_message(QtCore.QCoreApplication.translate("ErrorHook", "Unexpected error (logged to {path}): {summary}")
                              .format(path=path, summary=summary), 0)
         if self.box is not None:       # one dialog at a time; later errors are in the log
             return
         box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Critical, _tr("Unexpected error"),
-            _tr("Something went wrong inside rnn-unfold. The program goes on; if what you see "
+            QtWidgets.QMessageBox.Icon.Critical, QtCore.QCoreApplication.translate("ErrorHook", "Unexpected error"),
+            QtCore.QCoreApplication.translate("ErrorHook", "Something went wrong inside rnn-unfold. The program goes on; if what you see "
                 "looks wrong, press Reset or open a saved workspace."),
             QtWidgets.QMessageBox.StandardButton.Ok, win)
         box.setObjectName("errorDialog")
-        box.setInformativeText(_tr("{summary}\n\nThe details were written to:\n{path}")
+        box.setInformativeText(QtCore.QCoreApplication.translate("ErrorHook", "{summary}\n\nThe details were written to:\n{path}")
                                .format(summary=summary, path=path))
         box.setDetailedText(details)
         box.setModal(False)

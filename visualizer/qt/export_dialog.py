@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 
 from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from visualizer import export as ex
 
@@ -31,13 +32,17 @@ __all__ = ["ExportDialog"]
 
 #: (label, key) of each choice; the labels are translated where they are shown (context "ExportDialog")
 WHAT_CHOICES = (
-    ("the micro-steps of the current update", "update"),
-    ("the next K updates", "updates"),
-    ("everything from now until stopped", "until"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "the micro-steps of the current update"), "update"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "the next K updates"), "updates"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "everything from now until stopped"), "until"),
 )
-EVERY_CHOICES = (("every micro-step", "step"), ("every phase", "phase"), ("every update", "update"))
-FORMATS = (("PNG sequence (frame_00001.png, …)", "png"), ("GIF (looping)", "gif"), ("MP4 (H.264)", "mp4"))
-MP4_TIP = "MP4 needs the video extra: {hint}"
+EVERY_CHOICES = ((QT_TRANSLATE_NOOP("ExportDialog", "every micro-step"), "step"),
+                 (QT_TRANSLATE_NOOP("ExportDialog", "every phase"), "phase"),
+                 (QT_TRANSLATE_NOOP("ExportDialog", "every update"), "update"))
+FORMATS = ((QT_TRANSLATE_NOOP("ExportDialog", "PNG sequence (frame_00001.png, …)"), "png"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "GIF (looping)"), "gif"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "MP4 (H.264)"), "mp4"))
+MP4_TIP = QT_TRANSLATE_NOOP("ExportDialog", "MP4 needs the video extra: {hint}")
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -131,7 +136,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.fps_spin.setRange(ex.FPS_LIMITS[0], ex.FPS_LIMITS[1])
         self.fps_spin.setDecimals(1)
         self.fps_spin.setValue(10.0)
-        self.fps_spin.setSuffix(" frames/s")
+        self.fps_spin.setSuffix(self.tr(" frames/s"))
         self.fps_spin.setToolTip(self.tr("Playback speed of the GIF or MP4 (a GIF frame lasts a multiple "
                                          "of 10 ms)"))
         form.addRow(self.tr("Speed"), self.fps_spin)

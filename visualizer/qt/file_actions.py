@@ -40,21 +40,20 @@ class FileActions(QtCore.QObject):
         self.setObjectName("fileActions")
         self.window = window
         self.path: str | None = None
-        tr = self.tr
         self.actions = {}
         for name, text, key, slot, tip in (
-            ("actionOpen", tr("&Open workspace…"), QtGui.QKeySequence.StandardKey.Open,
-             self.open_dialog, tr("Open a workspace file (.rnnu)")),
-            ("actionSave", tr("&Save workspace"), QtGui.QKeySequence.StandardKey.Save,
-             self.save, tr("Save task, settings, weights, curves and the position")),
-            ("actionSaveAs", tr("Save workspace &as…"), QtGui.QKeySequence("Ctrl+Shift+S"),
-             self.save_as, tr("Save the workspace under a new name")),
-            ("actionLoadText", tr("Load &text data…"), None, self.load_text_dialog,
-             tr("Train on your own text: next-character prediction")),
-            ("actionLoadCsv", tr("Load &CSV data…"), None, self.load_csv_dialog,
-             tr("Train on your own numeric sequences from a CSV file")),
-            ("actionLoadSample", tr("Load the sample te&xt"), None, self.load_sample,
-             tr("Next-character prediction on the opening of Alice's Adventures in Wonderland "
+            ("actionOpen", self.tr("&Open workspace…"), QtGui.QKeySequence.StandardKey.Open,
+             self.open_dialog, self.tr("Open a workspace file (.rnnu)")),
+            ("actionSave", self.tr("&Save workspace"), QtGui.QKeySequence.StandardKey.Save,
+             self.save, self.tr("Save task, settings, weights, curves and the position")),
+            ("actionSaveAs", self.tr("Save workspace &as…"), QtGui.QKeySequence("Ctrl+Shift+S"),
+             self.save_as, self.tr("Save the workspace under a new name")),
+            ("actionLoadText", self.tr("Load &text data…"), None, self.load_text_dialog,
+             self.tr("Train on your own text: next-character prediction")),
+            ("actionLoadCsv", self.tr("Load &CSV data…"), None, self.load_csv_dialog,
+             self.tr("Train on your own numeric sequences from a CSV file")),
+            ("actionLoadSample", self.tr("Load the sample te&xt"), None, self.load_sample,
+             self.tr("Next-character prediction on the opening of Alice's Adventures in Wonderland "
                 "(shipped with the program), as in min-char-rnn")),
         ):
             act = QtGui.QAction(text, window)

@@ -56,13 +56,14 @@ WEIGHT_LIMIT = 100.0
 #: the weight letter and its (row, column) index letters, BPTT.md's notation
 WEIGHT_SYMBOL = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
 
-DIVERGED_ADVICE = QT_TRANSLATE_NOOP("MainWindow", (
+DIVERGED_ADVICE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "The view keeps the last finite state; nothing was changed by the refused update.\n\n"
     "Try one of these, then press Reset (Ctrl+R) or go on stepping:\n"
     "• a lower learning rate η (now {eta:g});\n"
     "• gradient clipping (now {clip});\n"
     "• a smaller spectral radius of U (now ρ(U) = {rho:.3g}): fewer hidden units, "
-    "another seed, or a shorter window h."))
+    "another seed, or a shorter window h.")
 
 HOW_TO_READ = QT_TRANSLATE_NOOP("MainWindow", """
 <h3>How to read this view</h3>
@@ -406,6 +407,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._plot_throttle.flush()
         for panel in self.panels.values():
             panel.flush()
+
+    def retranslate(self) -> None:
+        """Text built from live numbers (status line, view, plot), built again in the language
+        just installed; :mod:`visualizer.qt.i18n` re-labels the rest of the window itself."""
+        self._view_throttle.pending = self._plot_throttle.pending = True
+        self.flush()
 
     def redraw(self) -> None:
         """Draw the view again now (e.g. after the edge choice or the sample changed)."""

@@ -13,26 +13,36 @@ import html
 
 from pyqtgraph.parametertree import Parameter, ParameterTree
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core import tasks as core_tasks
 from core.schemes import PRESET_TEXT
 
 from visualizer.model.config import (COST_TEXT, HIDDEN, LIMITS, MEMORY_BUDGET, OUTPUT, SCHEMES,
                                      Config, check_config_memory)
+from visualizer.model.i18n_marks import translate
 from visualizer.qt.panels.base import Panel
 
-SCHEME_TEXT = dict(PRESET_TEXT, custom="custom BPTT(h; h′): choose both")
-#: the cost list shows each cost's name and sets its key
-COSTS = {text: key for key, text in COST_TEXT.items()}
-H_TIP = ("h = the number of copies an error flows through, counting the copy where it enters "
-         "(the T of Bodén's BPTT(T; 1)). h = 1 is Elman's training; the source text's "
-         "Σ_{z=0}^{T} runs over T + 1 copies, i.e. h = T + 1 here.")
-HP_TIP = "h′ = steps between updates; the errors of the last h′ steps are injected at each update."
+SCHEME_TEXT = dict(PRESET_TEXT, custom=QT_TRANSLATE_NOOP("ParametersPanel",
+                                                         "custom BPTT(h; h′): choose both"))
+H_TIP = QT_TRANSLATE_NOOP(
+    "ParametersPanel",
+    "h = the number of copies an error flows through, counting the copy where it enters "
+    "(the T of Bodén's BPTT(T; 1)). h = 1 is Elman's training; the source text's "
+    "Σ_{z=0}^{T} runs over T + 1 copies, i.e. h = T + 1 here.")
+HP_TIP = QT_TRANSLATE_NOOP("ParametersPanel", "h′ = steps between updates; the errors of the "
+                           "last h′ steps are injected at each update.")
 
-WHY_LINEAR_CE = ("cross-entropy is undefined for a linear output: choose the sum-of-squares cost "
-                 "first, or a sigmoid/softmax output")
-WHY_SOFTMAX_1 = "softmax needs at least two outputs; this task has one (use sigmoid)"
+WHY_LINEAR_CE = QT_TRANSLATE_NOOP("ParametersPanel", "cross-entropy is undefined for a linear "
+                                  "output: choose the sum-of-squares cost first, or a "
+                                  "sigmoid/softmax output")
+WHY_SOFTMAX_1 = QT_TRANSLATE_NOOP("ParametersPanel", "softmax needs at least two outputs; this "
+                                  "task has one (use sigmoid)")
+
+
+def cost_names() -> dict:
+    """{name shown in the cost list: cost key}, in the language the window speaks."""
+    return {translate("config", text): key for key, text in COST_TEXT.items()}
 
 
 def _p(name, type_, title, value, tip, **opts):
@@ -84,52 +94,93 @@ class ParametersPanel(Panel):
     # -- building -----------------------------------------------------------
     def _spec(self):
         cfg = self.session.config
+        tr = self.tr
         return [
-            dict(name="task_group", type="group", title="Task", children=[
-                _p("task", "list", "task", cfg.task, "Which sequence problem to learn",
+            dict(name="task_group", type="group", title=self.tr("Task"), children=[
+                _p("task", "list", self.tr("task"), cfg.task, self.tr("Which sequence problem to learn"),
                    limits=list(self._task_names())),
-                dict(name="task_params", type="group", title="task parameters", children=[]),
-                _p("P", "int", "P (sequences)", self.session.trainer.P,
-                   "Training sequences trained together (l = 1..P); costs are sums over them",
+                dict(name="task_params", type="group", title=self.tr("task parameters"), children=[]),
+                _p("P", "int", self.tr("P (sequences)"), self.session.trainer.P,
+                   self.tr("Training sequences trained together (l = 1..P); costs are sums over them"),
                    limits=LIMITS["P"]),
-                _p("seed", "int", "seed", cfg.seed, "Seeds the weights and the task's data",
+                _p("seed", "int", self.tr("seed"), cfg.seed, self.tr("Seeds the weights and the task's data"),
                    limits=LIMITS["seed"]),
             ]),
-            dict(name="net_group", type="group", title="Network", children=[
-                _p("M", "int", "M (hidden units)", cfg.M, "Number of hidden units s_j",
+            dict(name="net_group", type="group", title=self.tr("Network"), children=[
+                _p("M", "int", self.tr("M (hidden units)"), cfg.M, self.tr("Number of hidden units s_j"),
                    limits=LIMITS["hidden"]),
-                _p("hidden", "list", "f (hidden)", cfg.hidden,
-                   "f: s_j(t) = f(net_j(t))", limits=list(HIDDEN)),
-                _p("output", "list", "g (output)", cfg.output,
-                   "g: y_k(t) = g(net_k(t)). Softmax needs two or more outputs; a linear output "
-                   "needs the sum-of-squares cost", limits=list(OUTPUT)),
-                _p("cost", "list", "cost", cfg.cost,
-                   "The cost C summed over the steps that carry a target. Cross-entropy needs a "
-                   "sigmoid or softmax output", limits=COSTS),
+                _p("hidden", "list", self.tr("f (hidden)"), cfg.hidden,
+                   self.tr("f: s_j(t) = f(net_j(t))"), limits=list(HIDDEN)),
+                _p("output", "list", self.tr("g (output)"), cfg.output,
+                   self.tr("g: y_k(t) = g(net_k(t)). Softmax needs two or more outputs; a linear output "
+                           "needs the sum-of-squares cost"), limits=list(OUTPUT)),
+                _p("cost", "list", self.tr("cost"), cfg.cost,
+                   self.tr("The cost C summed over the steps that carry a target. Cross-entropy needs a "
+                           "sigmoid or softmax output"), limits=cost_names()),
             ]),
-            dict(name="train_group", type="group", title="Training", children=[
-                _p("scheme", "list", "scheme", cfg.scheme,
-                   "BPTT(h; h′) preset: " + "; ".join(f"{k}: {v}" for k, v in SCHEME_TEXT.items()),
+            dict(name="train_group", type="group", title=self.tr("Training"), children=[
+                _p("scheme", "list", self.tr("scheme"), cfg.scheme,
+                   self.tr("BPTT(h; h′) preset: {presets}").format(presets="; ".join(
+                       f"{k}: {translate('schemes', v) if k != 'custom' else tr(v)}"
+                       for k, v in SCHEME_TEXT.items())),
                    limits=list(SCHEMES)),
-                _p("h", "int", "h (copies back, = T)", cfg.h or 1, H_TIP, limits=LIMITS["h"]),
-                _p("h_prime", "int", "h′ (steps/update)", cfg.h_prime or 1, HP_TIP,
+                _p("h", "int", self.tr("h (copies back, = T)"), cfg.h or 1, tr(H_TIP), limits=LIMITS["h"]),
+                _p("h_prime", "int", self.tr("h′ (steps/update)"), cfg.h_prime or 1, tr(HP_TIP),
                    limits=LIMITS["h_prime"]),
-                _p("eta", "float", "η (learning rate)", cfg.eta,
-                   "η: every weight moves by η · Σ δ · input. Changes live, without a reset",
+                _p("eta", "float", self.tr("η (learning rate)"), cfg.eta,
+                   self.tr("η: every weight moves by η · Σ δ · input. Changes live, without a reset"),
                    limits=LIMITS["eta"], step=0.1, dec=True, minStep=1e-4, decimals=4),
-                _p("clip_on", "bool", "clip the gradient", cfg.clip is not None,
-                   "Scale the gradient down when its global norm exceeds the limit "
-                   "(changes live, without a reset)"),
-                _p("clip", "float", "clip norm", cfg.clip or 5.0,
-                   "Largest global norm of the gradient (changes live)",
+                _p("clip_on", "bool", self.tr("clip the gradient"), cfg.clip is not None,
+                   self.tr("Scale the gradient down when its global norm exceeds the limit "
+                           "(changes live, without a reset)")),
+                _p("clip", "float", self.tr("clip norm"), cfg.clip or 5.0,
+                   self.tr("Largest global norm of the gradient (changes live)"),
                    limits=LIMITS["clip"], step=0.5, dec=True, minStep=1e-3, decimals=4),
             ]),
-            dict(name="view_group", type="group", title="View", children=[
-                _p("sample", "int", "sample l", self.session.sample + 1,
-                   "Which sequence l of the batch the view draws (the fold-back shares are "
-                   "summed over all l)", limits=(1, max(1, self.session.trainer.P))),
+            dict(name="view_group", type="group", title=self.tr("View"), children=[
+                _p("sample", "int", self.tr("sample l"), self.session.sample + 1,
+                   self.tr("Which sequence l of the batch the view draws (the fold-back shares are "
+                           "summed over all l)"), limits=(1, max(1, self.session.trainer.P))),
             ]),
         ]
+
+    def retranslate(self) -> None:
+        """Titles, tips and the cost names again in the language just installed (see
+        :mod:`visualizer.qt.i18n`), then the description and the greyed-out reasons."""
+        fresh = {}
+
+        def walk(specs):
+            for d in specs:
+                fresh[d["name"]] = d
+                walk(d.get("children", ()))
+        walk(self._spec())
+        self._syncing = True
+        try:
+            for name, d in fresh.items():
+                p = self.params.child(*self._path(name)) if self._path(name) else None
+                if p is not None:
+                    p.setOpts(title=d.get("title"), **({"tip": d["tip"]} if d.get("tip") else {}))
+            self.param("cost").setLimits(cost_names())
+            group = self.params.child("task_group", "task_params")
+            for c in group.children():          # rebuilt with tips in the new language
+                c.sigValueChanged.disconnect(self._changed)
+            group.clearChildren()
+        finally:
+            self._syncing = False
+        self.sync()
+
+    def _path(self, name: str) -> tuple:
+        """The path of parameter ``name`` from the root (groups included), or ()."""
+        def find(p, trail):
+            for c in p.children():
+                if c.name() == name:
+                    return trail + (name,)
+                if c.type() == "group":
+                    got = find(c, trail + (c.name(),))
+                    if got:
+                        return got
+            return ()
+        return find(self.params, ())
 
     def _task_names(self):
         names = list(core_tasks.TASKS)
@@ -175,10 +226,12 @@ class ParametersPanel(Panel):
             for sp in specs:
                 if isinstance(sp.default, str):
                     child = Parameter.create(name=sp.name, type="str", value=sp.default,
-                                             tip=f"{sp.text} ({sp.lo}..{sp.hi} characters)")
+                                             tip=self.tr("{text} ({lo}..{hi} characters)").format(
+                                                 text=translate("tasks", sp.text), lo=sp.lo, hi=sp.hi))
                 else:
                     child = Parameter.create(name=sp.name, type="int", value=sp.default,
-                                             limits=(sp.lo, sp.hi), tip=f"{sp.text} ({sp.lo}..{sp.hi})")
+                                             limits=(sp.lo, sp.hi), tip=self.tr("{text} ({lo}..{hi})").format(
+                                                 text=translate("tasks", sp.text), lo=sp.lo, hi=sp.hi))
                 group.addChild(child)
                 child.sigValueChanged.connect(self._changed)
         group.setOpts(visible=bool(specs))
@@ -234,12 +287,15 @@ class ParametersPanel(Panel):
 
     def _describe(self) -> None:
         t = self.session.task
+        description = translate("tasks", t.description)
         self.description.setHtml(
-            f"<b>{html.escape(getattr(t, 'title', t.name))}</b> "
-            f"<span style='color:#555'>N = {t.N} inputs, O = {t.O} outputs, L = {t.L} steps, "
-            f"scheme {self.session.trainer.scheme.label()}</span><br>{html.escape(t.description)}")
-        self.param("task").setOpts(tip=t.description)
-        self._item_tips(self.param("task"), t.description)
+            f"<b>{html.escape(translate('tasks', getattr(t, 'title', t.name)))}</b> "
+            "<span style='color:#555'>" + self.tr(
+                "N = {N} inputs, O = {O} outputs, L = {L} steps, scheme {scheme}").format(
+                N=t.N, O=t.O, L=t.L, scheme=self.session.trainer.scheme.label())
+            + f"</span><br>{html.escape(description)}")
+        self.param("task").setOpts(tip=description)
+        self._item_tips(self.param("task"), description)
 
     @staticmethod
     def _items(param):
@@ -252,10 +308,11 @@ class ParametersPanel(Panel):
     def _grey_invalid(self) -> None:
         """Disable the list entries that cannot work with the other settings, saying why."""
         cfg, O = self.session.config, self.session.task.O
+        ce = translate("config", COST_TEXT["ce"])
         invalid = {
-            "output": {"linear": WHY_LINEAR_CE if cfg.cost == "ce" else "",
-                       "softmax": WHY_SOFTMAX_1 if O < 2 else ""},
-            "cost": {"cross-entropy": WHY_LINEAR_CE if cfg.output == "linear" else ""},
+            "output": {"linear": self.tr(WHY_LINEAR_CE) if cfg.cost == "ce" else "",
+                       "softmax": self.tr(WHY_SOFTMAX_1) if O < 2 else ""},
+            "cost": {ce: self.tr(WHY_LINEAR_CE) if cfg.output == "linear" else ""},
         }
         for name, reasons in invalid.items():
             for item in self._items(self.param(name)):
@@ -271,7 +328,8 @@ class ParametersPanel(Panel):
         for name in ("output", "cost"):
             why = [w for w in invalid[name].values() if w]
             base = self.param(name).opts.get("tip", "")
-            self._item_tips(self.param(name), base + ("\nNot available now: " + "; ".join(why) if why else ""))
+            self._item_tips(self.param(name), base + ("\n" + self.tr("Not available now: {why}").format(
+                why="; ".join(why)) if why else ""))
 
     def invalid_choices(self, name: str) -> dict:
         """{entry text: reason} of the greyed-out entries of list ``name`` (for tests)."""
@@ -301,7 +359,7 @@ class ParametersPanel(Panel):
                                     budget=self.memory_budget)
             s.configure(**changes)
         except ValueError as err:
-            msg = f"Not possible: {err}"
+            msg = self.tr("Not possible: {error}").format(error=err)
             self.sync()
             self._item_tips(param, msg)
             self.message.emit(msg)

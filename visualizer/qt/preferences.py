@@ -15,6 +15,7 @@ from core import tasks as core_tasks
 
 from visualizer.model import workspace
 from visualizer.model.config import default_config
+from visualizer.qt import i18n
 
 KEY_CONFIG = "session/config"
 KEY_REMEMBER = "session/remember"
@@ -56,6 +57,7 @@ class Preferences(QtCore.QObject):
         self.menu = QtWidgets.QMenu(self.tr("&Preferences"), window)
         self.menu.setObjectName("menuPreferences")
         self.menu.addAction(self.remember_action)
+        self.menu.addMenu(i18n.language_menu(self.menu))
         self.menu.addSeparator()
         self.menu.addAction(self.restore_action)
 

@@ -57,6 +57,11 @@ class Panel(QtWidgets.QWidget):
         """Draw a pending frame now."""
         self.throttle.flush()
 
+    def retranslate(self) -> None:
+        """Draw again in the language just installed (called by :mod:`visualizer.qt.i18n`)."""
+        self.throttle.request()
+        self.throttle.flush()
+
     def detach(self) -> None:
         """Stop following the session: disconnect every subscription, drop a pending frame."""
         _disconnect_all(self._subscriptions)

@@ -12,17 +12,20 @@ from __future__ import annotations
 import html
 
 from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from visualizer.model import explain as eq
 from visualizer.qt.panels.base import Panel
 
 #: the page shown before anything is clicked (translated where it is shown, context "InspectorPanel")
-HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded view, or a cell "
-        "of the fold-back matrices, to see its formula from BPTT.md with the live numbers put in."
-        "</p><p>Nodes show the forward pass (net<sub>j</sub>(t), s<sub>j</sub>(t) = "
-        "f(net<sub>j</sub>(t))) and, once BPTT reaches them, their error δ with both ways of "
-        "writing f′. Edges show the weight's fold-back sum Δu<sub>jh</sub> = η Σ<sub>z</sub> "
-        "Σ<sub>l</sub> …. Double-click an edge to type a new weight.</p>")
+HINT = QT_TRANSLATE_NOOP(
+    "InspectorPanel",
+    "<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded view, or a cell "
+    "of the fold-back matrices, to see its formula from BPTT.md with the live numbers put in."
+    "</p><p>Nodes show the forward pass (net<sub>j</sub>(t), s<sub>j</sub>(t) = "
+    "f(net<sub>j</sub>(t))) and, once BPTT reaches them, their error δ with both ways of "
+    "writing f′. Edges show the weight's fold-back sum Δu<sub>jh</sub> = η Σ<sub>z</sub> "
+    "Σ<sub>l</sub> …. Double-click an edge to type a new weight.</p>")
 
 
 class InspectorPanel(Panel):

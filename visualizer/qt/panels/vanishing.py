@@ -87,9 +87,7 @@ class VanishingPanel(Panel):
             ax = self.history_bar.getAxis(name)
             ax.setPen(pg.mkPen(MUTED))
             ax.setTextPen(pg.mkPen(TEXT))
-        self.hplot.setTitle(f"<span style='color:{TEXT}'>" + self.tr(
-            "log<sub>10</sub> ‖δ(t−z)‖ over the updates played (last {n} kept)").format(n=HISTORY)
-            + "</span>", size="9pt")
+        self._title_history()
         self.glw.addItem(self.hplot, row=2, col=0)
         self.glw.addItem(self.history_bar, row=2, col=1)
         self.glw.ci.layout.setColumnMinimumWidth(1, 75)
@@ -159,6 +157,17 @@ class VanishingPanel(Panel):
     def history_array(self) -> np.ndarray:
         """log₁₀ ‖δ(t−z)‖, shape (Z, number of updates shown); NaN where nothing was measured."""
         return history_array(self.history)
+
+    def _title_history(self) -> None:
+        self.hplot.setTitle(f"<span style='color:{TEXT}'>" + self.tr(
+            "log<sub>10</sub> ‖δ(t−z)‖ over the updates played (last {n} kept)").format(n=HISTORY)
+            + "</span>", size="9pt")
+
+    def retranslate(self) -> None:
+        """Titles and the frame again in the language just installed (see visualizer.qt.i18n)."""
+        self._title_history()
+        self._upd = self._history_version = None      # the frame's words are drawn again
+        super().retranslate()
 
     # -- drawing ----------------------------------------------------------------------
     def refresh(self) -> None:
