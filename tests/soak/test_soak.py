@@ -1,4 +1,4 @@
-"""Long runs: 10,000 updates played in the real window must not grow memory by 20 MB.
+"""Long runs: 10,000 updates played in the real window (all panels) must not grow memory by 20 MB.
 
 Run with ``pytest -m soak tests/soak`` (skipped in the default run).
 """
@@ -26,14 +26,14 @@ def rss_mb() -> float:
 
 @pytest.mark.parametrize("task", ["hello", "echo"])
 def test_play_10000_updates_memory_flat(qtbot, task, tmp_path):
-    from visualizer import qt_workspace
+    from visualizer.qt import error_hook
     from visualizer.qt.controls import SPEEDS
     from visualizer.qt.main_window import MainWindow
     from visualizer.model.session import Config, Session
 
     win = MainWindow(Session(Config.for_task(task)))
     qtbot.addWidget(win)
-    helper = qt_workspace.install(win, restore_session=False, log_dir=tmp_path)
+    hook = error_hook.install(win, log_dir=tmp_path)
     win.show()
     win.speed.set_level(len(SPEEDS) - 1)              # fast: whole updates, ~30 redraws a second
     play = win.action_map["actionPlay"]
@@ -68,4 +68,4 @@ def test_play_10000_updates_memory_flat(qtbot, task, tmp_path):
           f"curve points {len(win.session.curve_updates)}")
     assert rss1 - rss0 < LIMIT_MB
     assert py_growth < LIMIT_MB
-    helper.hook.uninstall()
+    hook.uninstall()

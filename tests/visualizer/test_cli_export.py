@@ -153,7 +153,7 @@ def test_subprocess_runs_without_a_display(tmp_path):
 
 
 def test_load_a_workspace(tmp_path, capsys):
-    workspace = pytest.importorskip("visualizer.model.workspace")
+    from visualizer.model import workspace
     from visualizer.model.session import Config, Session
     s = Session(Config.for_task("hello", seed=1))
     s.run_updates(3)

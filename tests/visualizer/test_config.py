@@ -77,7 +77,7 @@ def test_the_parameter_panels_limits_are_the_command_lines(panel):
 
 
 def test_every_vocabulary_reader_agrees(panel):
-    from visualizer.model import describe, session, view_frame, workspace
+    from visualizer.model import explain, session, view_frame, workspace
     parser = build_parser()
     choices = {a.dest: a.choices for a in parser._actions if a.choices}
     assert tuple(choices["f"]) == conf.HIDDEN == tuple(panel.param("hidden").opts["limits"])
@@ -89,7 +89,7 @@ def test_every_vocabulary_reader_agrees(panel):
     assert workspace.EDGE_MODES == (None,) + EDGE_MODES
     assert set(conf.PHASE_EDGE_MODE.values()) <= set(EDGE_MODES)
     assert {session.default_edge_mode(p) for p in conf.PHASE_EDGE_MODE} <= set(EDGE_MODES)
-    assert set(describe.EDGE_MODE_TEXT) == set(EDGE_MODES)
+    assert set(explain.EDGE_MODE_TEXT) == set(EDGE_MODES)
     assert set(view_frame.__dict__.get("EDGE_TEXT", {}) or EDGE_MODES) <= set(EDGE_MODES)
 
 

@@ -13,59 +13,19 @@ from core import diagnostics as dg  # noqa: E402
 from core import gradcheck as gc  # noqa: E402
 from visualizer import cli
 from visualizer.model import explain as equations
-from visualizer.qt import insight  # noqa: E402
-from visualizer.model.frames import build_frame  # noqa: E402
-from visualizer.qt.unfolded.view import UnfoldedView  # noqa: E402
+from visualizer.qt.main_window import PANEL_DOCKS, MainWindow  # noqa: E402
 from visualizer.model.session import Config, Session  # noqa: E402
 
 
-class Window(QtWidgets.QMainWindow):
-    """The smallest main window install() accepts: .session and .view, the view following."""
-
-    def __init__(self, session):
-        super().__init__()
-        self.session = session
-        self.view = UnfoldedView()
-        self.setCentralWidget(self.view)
-        session.events.connect("structure", self._structure)
-        session.events.connect("window", self._structure)
-        session.events.connect("frame", self._frame)
-        self._structure()
-
-    def _structure(self):
-        s = self.session
-        self.view.set_structure(s.net.N, s.net.M, s.net.O, s.columns)
-        self._frame()
-
-    def _frame(self):
-        self.view.set_frame(build_frame(self.session))
-
-
-OPEN = []
-
-
 def make(qtbot, config):
+    """The real main window (its panels are ``win.foldback``, ``win.inspector``, …)."""
     s = Session(config)
-    win = Window(s)
+    win = MainWindow(s, restore=False)
     qtbot.addWidget(win)
-    ins = insight.install(win)
     win.resize(1300, 900)
     win.show()
     qtbot.waitExposed(win)
-    OPEN.append((s, win, ins))
-    return s, win, ins
-
-
-@pytest.fixture(autouse=True)
-def _detach():
-    """Windows stop following their sessions when a test ends."""
-    yield
-    while OPEN:
-        s, win, ins = OPEN.pop()
-        ins.detach()
-        s.events.disconnect("structure", win._structure)
-        s.events.disconnect("window", win._structure)
-        s.events.disconnect("frame", win._frame)
+    return s, win, win
 
 
 @pytest.fixture
@@ -102,10 +62,10 @@ def result_number(html):
 def test_install_adds_named_docks(boden):
     s, win, ins = boden
     names = {d.objectName() for d in win.findChildren(QtWidgets.QDockWidget)}
-    assert set(insight.DOCKS.values()) <= names
-    assert set(ins.panels()) == {"foldback", "inspector", "vanishing", "gradcheck"}
-    for key, dock in ins.docks.items():
-        assert dock.widget() is ins.panels()[key]
+    assert {name for name, _ in PANEL_DOCKS.values()} <= names
+    assert set(ins.panels) == {"foldback", "inspector", "vanishing", "gradcheck"}
+    for key, panel in ins.panels.items():
+        assert ins.docks[key].widget() is panel
 
 
 def check_foldback(s, ins):

@@ -96,7 +96,7 @@ def build_prediction_frame(session) -> PredictionFrame:
     elif names_in is not None:
         inputs = [names_in[k] if k >= 0 else _values(pas.X[t, l]) for t, k in enumerate(sym_in)]
     else:
-        inputs = [str(k) if k >= 0 else _values(pas.X[t, l]) for k in sym_in]
+        inputs = [str(k) if k >= 0 else _values(pas.X[t, l]) for t, k in enumerate(sym_in)]
     if p.kind == "values":
         targets = [_values(p.d[t, l]) if scored[t] else "" for t in range(L)]
         predicted = [_values(p.y[t, l]) if revealed[t] else "" for t in range(L)]

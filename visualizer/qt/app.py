@@ -1,20 +1,11 @@
-"""Start the window: ``run(args)`` is what ``rnn-unfold`` (with no sub-command) calls."""
+"""Start the window: ``run(args, config)`` is what ``rnn-unfold`` (with no sub-command) calls."""
 from __future__ import annotations
 
+import signal
 import sys
 
-
-def _config_from(args):
-    """A Config from the command line's namespace (any attribute may be missing)."""
-    from visualizer.qt.main_window import default_config
-    from visualizer.model.session import Config
-
-    task = getattr(args, "task", None) if args is not None else None
-    seed = getattr(args, "seed", None) if args is not None else None
-    if task is None and seed is None:
-        return default_config()
-    from visualizer.qt.main_window import DEFAULT_TASK
-    return Config.for_task(task or DEFAULT_TASK, seed=int(seed or 0))
+#: how often Python gets control back from Qt's event loop to notice Ctrl+C (ms)
+SIGNAL_POLL_MS = 200
 
 
 def run(args=None, config=None) -> int:
@@ -23,41 +14,52 @@ def run(args=None, config=None) -> int:
     Parameters
     ----------
     args : argparse.Namespace, optional
-        May carry ``task`` and ``seed``, and ``open`` (a workspace file).
+        ``rnn-unfold``'s options; ``args.open`` names a workspace file to open.
     config : Config, optional
-        The settings the command line asked for (wins over ``args``).
+        The settings the command line asked for. Without it (and without a file
+        to open) the window opens the task remembered from the last run, or the
+        default task.
 
     Returns
     -------
     int
-        The exit code of the event loop.
+        The exit code of the event loop (2 when the settings are refused).
     """
-    from PySide6 import QtCore, QtWidgets
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    from visualizer.model.config import default_config
+    from visualizer.model.resources import asset
+    from visualizer.model.session import Session
+    from visualizer.qt import error_hook
+    from visualizer.qt.main_window import MainWindow
 
     QtCore.QCoreApplication.setApplicationName("rnn-unfold")
     QtCore.QCoreApplication.setOrganizationName("rnn-unfold")
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationDisplayName("rnn-unfold")
-    from PySide6 import QtGui
-
-    from visualizer.model.resources import asset
     app.setWindowIcon(QtGui.QIcon(str(asset("icon.svg"))))
 
-    from visualizer.qt.main_window import MainWindow
-    from visualizer.model.session import Session
-
-    try:
-        session = Session(config or _config_from(args))
-    except ValueError as err:
-        print(f"rnn-unfold: {err}", file=sys.stderr)
-        return 2
-    window = MainWindow(session, panels=True)
-    from visualizer.qt import workspace_actions as qt_workspace
-    chosen = config is not None or getattr(args, "open", None) or getattr(args, "task", None)
-    qt_workspace.install(window, restore_session=not chosen)
+    path = args.open if args is not None else None
+    session = None
+    if config is not None or path:
+        try:
+            session = Session(config or default_config())
+        except ValueError as err:
+            print(f"rnn-unfold: {err}", file=sys.stderr)
+            return 2
+    window = MainWindow(session)
+    # deleted by Qt when closed, inside the event loop, not by Python's finalisation at exit
+    window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    error_hook.install(window)
+    # Ctrl+C in the terminal closes the window as the Quit action does (layout saved);
+    # the timer lets the Python handler run while Qt's loop waits for events
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    wake = QtCore.QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_POLL_MS)
     window.show()
-    if getattr(args, "open", None):
-        qt_workspace.open_file(window, args.open)
+    if path:
+        window.file_actions.open(path)
     return int(app.exec())
 
 

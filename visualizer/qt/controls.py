@@ -12,12 +12,17 @@ import time
 from dataclasses import dataclass
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
-#: frames per second the window redraws at most
-from visualizer.qt.throttle import FPS  # noqa: E402  (one redraw cap for the whole window)
+#: frames per second the window redraws at most (one redraw cap for the whole window)
+from visualizer.qt.throttle import FPS
 #: time one "fast" slice may take before control returns to the event loop (seconds)
 FAST_SLICE = 0.025
+
+
+def _L(text: str) -> str:
+    """Mark a speed label for translation (it is translated where it is shown)."""
+    return QT_TRANSLATE_NOOP("SpeedControl", text)
 
 
 @dataclass(frozen=True)
@@ -30,12 +35,12 @@ class Speed:
 
 
 SPEEDS = (
-    Speed("1 step/s", "steps", 1), Speed("2 steps/s", "steps", 2), Speed("5 steps/s", "steps", 5),
-    Speed("10 steps/s", "steps", 10), Speed("30 steps/s", "steps", 30),
-    Speed("1 update/s", "updates", 1), Speed("3 updates/s", "updates", 3),
-    Speed("10 updates/s", "updates", 10), Speed("30 updates/s", "updates", 30),
-    Speed("100 updates/s", "updates", 100), Speed("300 updates/s", "updates", 300),
-    Speed("fast", "fast"),
+    Speed(_L("1 step/s"), "steps", 1), Speed(_L("2 steps/s"), "steps", 2), Speed(_L("5 steps/s"), "steps", 5),
+    Speed(_L("10 steps/s"), "steps", 10), Speed(_L("30 steps/s"), "steps", 30),
+    Speed(_L("1 update/s"), "updates", 1), Speed(_L("3 updates/s"), "updates", 3),
+    Speed(_L("10 updates/s"), "updates", 10), Speed(_L("30 updates/s"), "updates", 30),
+    Speed(_L("100 updates/s"), "updates", 100), Speed(_L("300 updates/s"), "updates", 300),
+    Speed(_L("fast"), "fast"),
 )
 #: the level the window starts at: each update drawn, and the default task learns in seconds
 DEFAULT_SPEED = 7
@@ -120,7 +125,7 @@ class PlayController(QtCore.QObject):
             self._per_update = 0.7 * self._per_update + 0.3 * (time.perf_counter() - t) / done
         self._done += done
         if done < n:
-            self._stop(self.session.message or "an update was not finite")
+            self._stop(self.session.message or self.tr("an update was not finite"))
             return False
         return True
 
@@ -128,7 +133,7 @@ class PlayController(QtCore.QObject):
         sp = self.speed
         if sp.kind == "steps":
             if not self.session.step():
-                self._stop(self.session.message or "an update was not finite")
+                self._stop(self.session.message or self.tr("an update was not finite"))
             return
         if sp.kind == "updates":
             due = int((time.perf_counter() - self._t0) * sp.rate) + 1 - self._done
@@ -160,7 +165,7 @@ class SpeedControl(QtWidgets.QWidget):
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(6, 0, 6, 0)
         lay.setSpacing(6)
-        cap = QtWidgets.QLabel("Speed")
+        cap = QtWidgets.QLabel(self.tr("Speed"))
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.slider.setObjectName("speedSlider")
         self.slider.setRange(0, len(SPEEDS) - 1)
@@ -170,9 +175,10 @@ class SpeedControl(QtWidgets.QWidget):
         self.slider.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)   # arrows belong to stepping
         self.label = QtWidgets.QLabel()
         fm = self.label.fontMetrics()
-        self.label.setMinimumWidth(max(fm.horizontalAdvance(s.label) for s in SPEEDS) + 6)
-        tip = ("Play speed: from one micro-step a second up to “fast” (whole updates, "
-               "redrawn at most 30 times a second). Shortcuts: [ slower, ] faster.")
+        self.label.setMinimumWidth(max(fm.horizontalAdvance(self.tr(s.label)) for s in SPEEDS) + 6)
+        tip = self.tr("Play speed: from one micro-step a second up to “fast” (whole updates, "
+                      "redrawn at most {fps} times a second). Shortcuts: [ slower, ] faster.").format(
+            fps=FPS)
         for w in (cap, self.slider, self.label):
             w.setToolTip(tip)
             lay.addWidget(w)
@@ -187,27 +193,28 @@ class SpeedControl(QtWidgets.QWidget):
         self.slider.setValue(max(0, min(int(level), len(SPEEDS) - 1)))
 
     def _changed(self, level: int) -> None:
-        self.label.setText(SPEEDS[level].label)
+        self.label.setText(self.tr(SPEEDS[level].label))
         self.levelChanged.emit(level)
 
 
 # (objectName, text, shortcut, tooltip, standard icon)
+_ICON = QtWidgets.QStyle.StandardPixmap
 ACTIONS = (
     ("actionStepBack", "Step &back", "Left",
      "Back one micro-step within the current update (the pass is computed: nothing is lost)",
-     "SP_MediaSeekBackward"),
+     _ICON.SP_MediaSeekBackward),
     ("actionStep", "&Step", "Right", "One micro-step: reveal the next s(t), y(t), δ or fold-back term",
-     "SP_MediaSeekForward"),
+     _ICON.SP_MediaSeekForward),
     ("actionNextPhase", "Next &phase", "Shift+Right",
      "Jump to the end of the phase in progress: forward pass → output error δ_k → BPTT δ_j(t−z) "
-     "→ fold-back ΔV ΔU ΔW → update", "SP_MediaSkipForward"),
+     "→ fold-back ΔV ΔU ΔW → update", _ICON.SP_MediaSkipForward),
     ("actionNextUpdate", "Next &update", "Ctrl+Right",
-     "Finish this update: the weights change and the cost is recorded", "SP_ArrowForward"),
-    ("actionPlay", "&Play", "Space", "Play / pause at the chosen speed", "SP_MediaPlay"),
+     "Finish this update: the weights change and the cost is recorded", _ICON.SP_ArrowForward),
+    ("actionPlay", "&Play", "Space", "Play / pause at the chosen speed", _ICON.SP_MediaPlay),
     ("actionReset", "&Reset", "Ctrl+R",
-     "Start again from the current settings (same seed, same run)", "SP_BrowserReload"),
+     "Start again from the current settings (same seed, same run)", _ICON.SP_BrowserReload),
     ("actionExport", "&Export frames…", "Ctrl+E",
-     "Export what the view shows as PNG frames, a GIF or a video", "SP_DialogSaveButton"),
+     "Export what the view shows as PNG frames, a GIF or a video", _ICON.SP_DialogSaveButton),
     ("actionSlower", "Slo&wer", "[", "Play slower", None),
     ("actionFaster", "&Faster", "]", "Play faster", None),
 )
@@ -217,7 +224,9 @@ def make_actions(window: QtWidgets.QMainWindow) -> dict[str, QtGui.QAction]:
     """The window's stepping actions, by objectName, with shortcuts that work anywhere in it."""
     style = window.style()
     out = {}
+    tr = QtCore.QCoreApplication.translate
     for name, text, key, tip, icon in ACTIONS:
+        text, tip = tr("Controls", text), tr("Controls", tip)
         act = QtGui.QAction(text, window)
         act.setObjectName(name)
         act.setShortcut(QtGui.QKeySequence(key))
@@ -226,7 +235,7 @@ def make_actions(window: QtWidgets.QMainWindow) -> dict[str, QtGui.QAction]:
         act.setToolTip(f"{tip} ({shown})")
         act.setStatusTip(tip)
         if icon:
-            act.setIcon(style.standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
+            act.setIcon(style.standardIcon(icon))
         window.addAction(act)      # shortcuts work even with the toolbar hidden
         out[name] = act
     out["actionPlay"].setCheckable(True)

@@ -52,9 +52,10 @@ class CostPlot(QtWidgets.QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(2)
         bar = QtWidgets.QHBoxLayout()
-        self.log_box = QtWidgets.QCheckBox("log scale")
+        self.log_box = QtWidgets.QCheckBox(self.tr("log scale"))
         self.log_box.setObjectName("logScaleCheckBox")
-        self.log_box.setToolTip("Show the cost on a logarithmic axis (the late, small costs become visible)")
+        self.log_box.setToolTip(self.tr("Show the cost on a logarithmic axis (the late, small costs "
+                                         "become visible)"))
         self.log_box.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.info = QtWidgets.QLabel()
         self.info.setObjectName("costInfo")
@@ -67,11 +68,12 @@ class CostPlot(QtWidgets.QWidget):
         self.plot.setObjectName("costPlotWidget")
         self.plot.setMinimumHeight(120)
         pi = self.plot.getPlotItem()
-        pi.setLabel("bottom", "updates")
-        pi.setLabel("left", "cost")
-        self.plot.setToolTip("Cost per scored output vector (the sum C divided by the scored steps and samples): "
-                             "grey for each update's window, blue over the whole training sequence once per pass, "
-                             "orange on held-out sequences")
+        pi.setLabel("bottom", self.tr("updates"))
+        pi.setLabel("left", self.tr("cost"))
+        self.plot.setToolTip(self.tr(
+            "Cost per scored output vector (the sum C divided by the scored steps and samples): "
+            "grey for each update's window, blue over the whole training sequence once per pass, "
+            "orange on held-out sequences"))
         pi.showGrid(x=False, y=False)
         pi.setMenuEnabled(False)
         for ax in ("left", "bottom"):
@@ -81,11 +83,11 @@ class CostPlot(QtWidgets.QWidget):
                                    brush=pg.mkBrush(255, 255, 255, 210))
         kw = dict(autoDownsample=True, clipToView=True, skipFiniteCheck=False)
         self.curve_update = pi.plot([], [], pen=pg.mkPen(COLORS["update"], width=1),
-                                    name="cost of each update (its window)", **kw)
+                                    name=self.tr("cost of each update (its window)"), **kw)
         self.curve_train = pi.plot([], [], pen=pg.mkPen(COLORS["train"], width=2),
-                                   name="whole training sequence", **kw)
+                                   name=self.tr("whole training sequence"), **kw)
         self.curve_test = pi.plot([], [], pen=pg.mkPen(COLORS["test"], width=2),
-                                  name="held-out sequences", **kw)
+                                  name=self.tr("held-out sequences"), **kw)
         lay.addWidget(self.plot, 1)
         self._upd = _Growing(2)
         self._eval = _Growing(3)
@@ -136,13 +138,14 @@ class CostPlot(QtWidgets.QWidget):
             self.curve_test.setVisible(has_test)
             self.legend.removeItem(self.curve_test)
             if has_test:
-                self.legend.addItem(self.curve_test, "held-out sequences")
-        parts = [f"{s.trainer.updates} updates", f"{s.trainer.epoch} passes"]
+                self.legend.addItem(self.curve_test, self.tr("held-out sequences"))
+        parts = [self.tr("{n} updates").format(n=s.trainer.updates),
+                 self.tr("{n} passes").format(n=s.trainer.epoch)]
         if len(ev):
-            parts.append(f"training {ev[-1, 1]:.4g}")
+            parts.append(self.tr("training {cost:.4g}").format(cost=ev[-1, 1]))
             if has_test and not math.isnan(ev[-1, 2]):
-                parts.append(f"held-out {ev[-1, 2]:.4g}")
-        floor_v = getattr(s.task, "floor", 0.0)
+                parts.append(self.tr("held-out {cost:.4g}").format(cost=ev[-1, 2]))
+        floor_v = s.task.floor
         if floor_v:
-            parts.append(f"floor {floor_v:.3g}")
+            parts.append(self.tr("floor {cost:.3g}").format(cost=floor_v))
         self.info.setText("   ·   ".join(parts))

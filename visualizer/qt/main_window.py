@@ -1,40 +1,69 @@
-"""The main window: the unfolded view in the centre, parameters and cost plot in docks.
+"""The main window: the unfolded view in the centre, the settings, cost plot and panels in docks.
 
-The window owns one :class:`~visualizer.model.session.Session` and subscribes to its
-events: "structure" rebuilds the view's geometry, "frame" and "cost" mark the
-view and the plot out of date. Drawing is throttled to ~30 frames a second; a
-frame that arrives before the last one was drawn replaces it (dropped, never
-queued). A user's step is drawn at once.
+The window composes its parts explicitly: the view, the stepping controls, the
+parameters and cost-plot docks, the four insight panels (fold-back, equation
+inspector, vanishing/exploding gradients, gradient check), the File actions
+and the preferences. It owns one :class:`~visualizer.model.session.Session`
+and subscribes to its events: "structure" rebuilds the view's geometry,
+"frame" and "cost" mark the view and the plot out of date. Drawing is
+throttled to ~30 frames a second; a frame that arrives before the last one was
+drawn replaces it (dropped, never queued). A user's step is drawn at once.
+Closing the window disconnects everything it and its panels subscribed to.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from visualizer.model import describe
+from visualizer.model import explain
+from visualizer.model.config import default_config
 from visualizer.model.frames import build_frame
-from visualizer.qt.controls import SPEEDS, PlayController, SpeedControl, make_actions
+from visualizer.model.session import Session
+from visualizer.qt.controls import DEFAULT_SPEED, PlayController, SpeedControl, make_actions
 from visualizer.qt.cost_plot import CostPlot
+from visualizer.qt.export_dialog import ExportDialog
+from visualizer.qt.file_actions import FileActions
+from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.foldback import FoldbackPanel
+from visualizer.qt.panels.gradcheck import GradcheckPanel
+from visualizer.qt.panels.inspector import InspectorPanel
+from visualizer.qt.panels.vanishing import VanishingPanel
 from visualizer.qt.parameters import ParametersPanel
+from visualizer.qt.preferences import Preferences
 from visualizer.qt.throttle import Throttle
 from visualizer.qt.unfolded.view import UnfoldedView
-from visualizer.model.session import Config, Session
 
-#: the task the window opens with: every column carries a target, the picture is small
-#: enough to read (4 copies of 4-8-4 units) and the cost falls within seconds at 30 updates/s
-from visualizer.model.config import DEFAULT_TASK, default_config  # noqa: F401
-
+#: what the edges can show: (text of the toolbar's choice, Session.edge_pin)
 EDGE_CHOICES = (
-    ("follow the phase", None),
-    ("signal x·w", "signal"),
-    ("error δ·w", "error"),
-    ("share δ·input", "share"),
-    ("weight w", "weight"),
+    (QT_TRANSLATE_NOOP("MainWindow", "follow the phase"), None),
+    (QT_TRANSLATE_NOOP("MainWindow", "signal x·w"), "signal"),
+    (QT_TRANSLATE_NOOP("MainWindow", "error δ·w"), "error"),
+    (QT_TRANSLATE_NOOP("MainWindow", "share δ·input"), "share"),
+    (QT_TRANSLATE_NOOP("MainWindow", "weight w"), "weight"),
 )
+#: the insight panels' docks: key → (object name, title); saveState keys on the object name
+PANEL_DOCKS = {
+    "foldback": ("foldbackDock", QT_TRANSLATE_NOOP("MainWindow", "Fold-back")),
+    "inspector": ("inspectorDock", QT_TRANSLATE_NOOP("MainWindow", "Equation inspector")),
+    "vanishing": ("vanishingDock", QT_TRANSLATE_NOOP("MainWindow", "Vanishing / exploding")),
+    "gradcheck": ("gradcheckDock", QT_TRANSLATE_NOOP("MainWindow", "Gradient check")),
+}
+#: the size a fresh window opens at, and gets back from Restore defaults
+DEFAULT_SIZE = (1400, 850)
+#: bounds of a weight typed after double-clicking an edge
+WEIGHT_LIMIT = 100.0
+#: the weight letter and its (row, column) index letters, BPTT.md's notation
+WEIGHT_SYMBOL = {"V": ("v", "j", "i"), "U": ("u", "j", "h"), "W": ("w", "k", "j")}
 
-HOW_TO_READ = """
+DIVERGED_ADVICE = QT_TRANSLATE_NOOP("MainWindow", (
+    "The view keeps the last finite state; nothing was changed by the refused update.\n\n"
+    "Try one of these, then press Reset (Ctrl+R) or go on stepping:\n"
+    "• a lower learning rate η (now {eta:g});\n"
+    "• gradient clipping (now {clip});\n"
+    "• a smaller spectral radius of U (now ρ(U) = {rho:.3g}): fewer hidden units, "
+    "another seed, or a shorter window h."))
+
+HOW_TO_READ = QT_TRANSLATE_NOOP("MainWindow", """
 <h3>How to read this view</h3>
 <p>The Elman network is drawn <b>unfolded</b>: one column per copy, time running left to right.
 In each column x(t) sits at the bottom, s(t) in the middle, y(t) at the top; s(0), the state
@@ -58,17 +87,15 @@ the phase, Ctrl+→ finishes the update, Space plays.</p>
 Bodén's BPTT(T; 1)); the source text's Σ<sub>z=0</sub><sup>T</sup> means h = T + 1.</p>
 <p>Hover a node or an edge for its numbers: net, s or y, δ, the weight and what it carries now.
 Drag to pan, wheel to zoom, double-click empty space to fit the network again.</p>
-"""
+""")
 
-ABOUT = """
+ABOUT = QT_TRANSLATE_NOOP("MainWindow", """
 <h3>rnn-unfold</h3>
 <p>See backpropagation through time: an Elman network unfolded over its time steps, stepped
 through the forward pass, BPTT and the weight fold-back while the cost is plotted.</p>
 <p>Notation of Mikael Bodén, <i>A guide to recurrent neural networks and backpropagation</i>
 (2002). Numpy engine; PySide6 and pyqtgraph views. MIT licence.</p>
-"""
-
-
+""")
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -77,23 +104,39 @@ class MainWindow(QtWidgets.QMainWindow):
     Parameters
     ----------
     session : Session, optional
-        Defaults to :func:`default_config`.
+        What to show. Without one the window opens the default task, or the
+        task and settings remembered from the last run when ``restore`` is set.
     restore : bool
-        Restore geometry and dock layout from QSettings.
-    panels : bool
-        Add the insight panels (fold-back, inspector, vanishing gradients,
-        gradient check) before the layout is restored, so their docks come
-        back where they were.
+        Restore geometry, dock layout, speed and (without ``session``) the
+        remembered task from QSettings.
+
+    Attributes
+    ----------
+    session : Session
+    view : UnfoldedView
+    parameters : ParametersPanel
+    cost_plot : CostPlot
+    panels : dict of str to Panel
+        The insight panels: foldback, inspector, vanishing, gradcheck (also
+        attributes of the same names).
+    docks : dict of str to QDockWidget
+        parameters, cost and one per panel.
+    file_actions : FileActions
+    preferences : Preferences
+    action_map : dict of str to QAction
+        The stepping actions by object name.
     """
 
-    def __init__(self, session: Session | None = None, restore: bool = True, panels: bool = False,
-                 parent=None):
+    def __init__(self, session: Session | None = None, restore: bool = True, parent=None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.setWindowTitle("rnn-unfold: backpropagation through time, unfolded")
+        self.setWindowTitle(self.tr("rnn-unfold: backpropagation through time, unfolded"))
+        remembered = session is None and restore
         self.session = session or Session(default_config())
         self.frame = None
         self._closing = False
+        self._subscriptions = []
+        self._notice = None
 
         self.view = UnfoldedView()
         self.view.setObjectName("unfoldedView")
@@ -103,7 +146,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.play = PlayController(self.session, self)
         self.action_map = make_actions(self)
+        self.file_actions = FileActions(self)
+        self.preferences = Preferences(self)
         self._build_docks()
+        self._build_panels()
         self._build_toolbar()
         self._build_menus()
         self._build_status()
@@ -111,60 +157,75 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self._view_throttle = Throttle(self._draw_frame, parent=self)
         self._plot_throttle = Throttle(self.cost_plot.refresh, parent=self)
-        ev = self.session.events
-        ev.connect("structure", self._on_structure)
-        ev.connect("window", self._on_structure)
-        ev.connect("frame", self._on_frame)
-        ev.connect("cost", self._on_cost)
-        ev.connect("diverged", self._on_diverged)
-        ev.connect("config", self._on_config)
+        self._follow({"structure": self._on_structure, "window": self._on_structure,
+                      "frame": self._on_frame, "cost": self._on_cost,
+                      "diverged": self._on_diverged, "config": self._on_config})
+        if remembered:
+            self.preferences.restore_last()
+        self.preferences.remember()
         self._on_structure()
         self._view_throttle.pending = self._plot_throttle.pending = True
         self.flush()
 
-        self.insight = None
-        if panels:
-            from visualizer.qt import insight
-            self.insight = insight.install(self)
-            for dock in self.insight.docks.values():
-                self.view_menu.addAction(dock.toggleViewAction())
-            # One tab group on the right keeps the view wide; the parameters come first.
-            docks = self.insight.docks
-            previous = self.param_dock
-            for key in ("inspector", "vanishing", "gradcheck"):
-                if key in docks:
-                    self.tabifyDockWidget(previous, docks[key])
-                    previous = docks[key]
-            self.param_dock.raise_()
-            if "foldback" in docks:     # room for the ΔV, ΔU, ΔW rows under the view
-                self.resizeDocks([docks["foldback"]], [270], QtCore.Qt.Orientation.Vertical)
-
-        self.resize(1400, 850)
+        self.resize(*DEFAULT_SIZE)
+        # the layout Restore defaults goes back to: this window's own, before any saved one
+        self._default_state = self.saveState()
         if restore:
             self.restore_layout()
 
     # -- building -------------------------------------------------------------
-    def _build_docks(self) -> None:
-        self.parameters = ParametersPanel(self.session)
-        self.param_dock = QtWidgets.QDockWidget("Parameters", self)
-        self.param_dock.setObjectName("parametersDock")
-        self.param_dock.setWidget(self.parameters)
-        self.param_dock.setMinimumWidth(300)
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.param_dock)
+    def _dock(self, name: str, title: str, widget) -> QtWidgets.QDockWidget:
+        dock = QtWidgets.QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        return dock
 
+    def _build_docks(self) -> None:
+        area = QtCore.Qt.DockWidgetArea
+        self.parameters = ParametersPanel(self.session)
+        self.param_dock = self._dock("parametersDock", self.tr("Parameters"), self.parameters)
+        self.param_dock.setMinimumWidth(300)
+        self.addDockWidget(area.RightDockWidgetArea, self.param_dock)
         self.cost_plot = CostPlot(self.session)
-        self.cost_dock = QtWidgets.QDockWidget("Cost", self)
-        self.cost_dock.setObjectName("costDock")
-        self.cost_dock.setWidget(self.cost_plot)
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.cost_dock)
+        self.cost_dock = self._dock("costDock", self.tr("Cost"), self.cost_plot)
+        self.addDockWidget(area.BottomDockWidgetArea, self.cost_dock)
         # the parameters run the full height; the cost plot sits under the view
-        self.setCorner(QtCore.Qt.Corner.BottomRightCorner, QtCore.Qt.DockWidgetArea.RightDockWidgetArea)
-        self.setCorner(QtCore.Qt.Corner.TopRightCorner, QtCore.Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(QtCore.Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
+        self.setCorner(QtCore.Qt.Corner.TopRightCorner, area.RightDockWidgetArea)
         self.resizeDocks([self.param_dock], [340], QtCore.Qt.Orientation.Horizontal)
         self.resizeDocks([self.cost_dock], [200], QtCore.Qt.Orientation.Vertical)
+        self.docks = {"parameters": self.param_dock, "cost": self.cost_dock}
+
+    def _build_panels(self) -> None:
+        """The insight panels: the fold-back under the view, the others tabbed with the parameters."""
+        s = self.session
+        self.foldback = FoldbackPanel(s)
+        self.inspector = InspectorPanel(s)
+        self.vanishing = VanishingPanel(s)
+        self.gradcheck = GradcheckPanel(s)
+        self.panels: dict[str, Panel] = {"foldback": self.foldback, "inspector": self.inspector,
+                                         "vanishing": self.vanishing, "gradcheck": self.gradcheck}
+        area = QtCore.Qt.DockWidgetArea
+        for key, panel in self.panels.items():
+            name, title = PANEL_DOCKS[key]
+            self.docks[key] = self._dock(name, self.tr(title), panel)
+        self.addDockWidget(area.BottomDockWidgetArea, self.docks["foldback"])
+        previous = self.param_dock
+        for key in ("inspector", "vanishing", "gradcheck"):
+            self.addDockWidget(area.RightDockWidgetArea, self.docks[key])
+            self.tabifyDockWidget(previous, self.docks[key])
+            previous = self.docks[key]
+        self.param_dock.raise_()
+        # room for the ΔV, ΔU, ΔW rows under the view
+        self.resizeDocks([self.docks["foldback"]], [270], QtCore.Qt.Orientation.Vertical)
+
+        self.view.nodeClicked.connect(self.inspector.show_node)
+        self.view.edgeClicked.connect(self.inspector.show_edge)
+        self.view.edgeDoubleClicked.connect(self.edit_weight)
+        self.foldback.weightClicked.connect(self.inspector.show_weight)
 
     def _build_toolbar(self) -> None:
-        tb = QtWidgets.QToolBar("Controls", self)
+        tb = QtWidgets.QToolBar(self.tr("Controls"), self)
         tb.setObjectName("controlsToolBar")
         tb.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.setIconSize(QtCore.QSize(18, 18))
@@ -176,14 +237,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.speed = SpeedControl(self.play.level)
         tb.addWidget(self.speed)
         tb.addSeparator()
-        lab = QtWidgets.QLabel(" Edges show ")
+        lab = QtWidgets.QLabel(self.tr(" Edges show "))
         self.edge_combo = QtWidgets.QComboBox()
         self.edge_combo.setObjectName("edgeModeCombo")
         self.edge_combo.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         for text, _ in EDGE_CHOICES:
-            self.edge_combo.addItem(text)
-        tip = ("What the edges show: by default it follows the phase (signal x·w forward, error δ·w "
-               "in BPTT, each copy's share δ·input in the fold-back); pin one, or the weight w itself")
+            self.edge_combo.addItem(self.tr(text))
+        tip = self.tr("What the edges show: by default it follows the phase (signal x·w forward, "
+                      "error δ·w in BPTT, each copy's share δ·input in the fold-back); pin one, "
+                      "or the weight w itself")
         lab.setToolTip(tip)
         self.edge_combo.setToolTip(tip)
         tb.addWidget(lab)
@@ -197,15 +259,21 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_menus(self) -> None:
         a = self.action_map
         mb = self.menuBar()
-        file_menu = mb.addMenu("&File")
+        file_menu = self.file_menu = mb.addMenu(self.tr("&File"))
+        file_menu.setObjectName("menuFile")
+        self.file_actions.add_to(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(a["actionExport"])
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit")
+        file_menu.addMenu(self.preferences.menu)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("actionQuit")
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
-        run = mb.addMenu("&Run")
+        run = mb.addMenu(self.tr("&Run"))
+        run.setObjectName("menuRun")
         for name in ("actionStep", "actionStepBack", "actionNextPhase", "actionNextUpdate"):
             run.addAction(a[name])
         run.addSeparator()
@@ -214,24 +282,27 @@ class MainWindow(QtWidgets.QMainWindow):
         run.addSeparator()
         run.addAction(a["actionReset"])
 
-        view = self.view_menu = mb.addMenu("&View")
-        fit = view.addAction("&Fit the network")
+        view = self.view_menu = mb.addMenu(self.tr("&View"))
+        view.setObjectName("menuView")
+        fit = view.addAction(self.tr("&Fit the network"))
         fit.setObjectName("actionFitView")
         fit.setShortcut(QtGui.QKeySequence("Ctrl+0"))
-        fit.setToolTip("Fit the whole network into the view again after zooming or panning")
+        fit.setToolTip(self.tr("Fit the whole network into the view again after zooming or "
+                               "panning"))
         fit.triggered.connect(self.view.reset_view)
         self.addAction(fit)
         view.addSeparator()
-        view.addAction(self.param_dock.toggleViewAction())
-        view.addAction(self.cost_dock.toggleViewAction())
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
         view.addAction(self.toolbar.toggleViewAction())
 
-        help_menu = mb.addMenu("&Help")
-        how = help_menu.addAction("How to &read this view")
+        help_menu = mb.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        how = help_menu.addAction(self.tr("How to &read this view"))
         how.setObjectName("actionHowToRead")
         how.setShortcut(QtGui.QKeySequence.StandardKey.HelpContents)
         how.triggered.connect(self.show_how_to_read)
-        about = help_menu.addAction("&About rnn-unfold")
+        about = help_menu.addAction(self.tr("&About rnn-unfold"))
         about.setObjectName("actionAbout")
         about.triggered.connect(self.show_about)
         for m in (file_menu, run, view, help_menu):
@@ -254,11 +325,16 @@ class MainWindow(QtWidgets.QMainWindow):
         a["actionSlower"].triggered.connect(lambda: self.speed.set_level(self.speed.level() - 1))
         a["actionFaster"].triggered.connect(lambda: self.speed.set_level(self.speed.level() + 1))
         self.play.playingChanged.connect(self._on_playing)
-        self.play.stopped.connect(lambda msg: self.show_message(f"Stopped: {msg}"))
+        self.play.stopped.connect(
+            lambda msg: self.show_message(self.tr("Stopped: {reason}").format(reason=msg)))
         self.speed.levelChanged.connect(self.play.set_level)
         self.edge_combo.currentIndexChanged.connect(self._on_edge_choice)
         self.parameters.message.connect(self.show_message)
-        self.parameters.sampleChanged.connect(lambda _: self._redraw())
+        self.parameters.sampleChanged.connect(lambda _: self.redraw())
+
+    def _follow(self, handlers: dict) -> None:
+        for name, fn in handlers.items():
+            self._subscriptions.append(self.session.events.connect(name, fn))
 
     # -- session events ---------------------------------------------------------
     def _on_structure(self) -> None:
@@ -276,13 +352,40 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_config(self, names=()) -> None:
         self._plot_throttle.request()
+        self.preferences.remember()
         if set(names) & {"eta", "clip"}:
-            self.show_message("η and clipping apply from this update on (the network is unchanged)")
+            self.show_message(self.tr("η and clipping apply from this update on (the network "
+                                      "is unchanged)"))
 
     def _on_diverged(self, message: str) -> None:
-        self.action_map["actionPlay"].setChecked(False)
-        self.play.set_playing(False)
-        self.show_message(f"Diverged: {message}", 0)
+        self.pause()
+        self.show_message(self.tr("Diverged: {message}").format(message=message), 0)
+        self._show_diverged_notice(message)
+
+    def _show_diverged_notice(self, message: str) -> None:
+        """One non-modal notice of what to try; a later divergence updates it."""
+        cfg = self.session.config
+        clip = self.tr("off") if cfg.clip is None else self.tr("at norm {clip:g}").format(
+            clip=cfg.clip)
+        advice = self.tr(DIVERGED_ADVICE).format(eta=cfg.eta, clip=clip,
+                                                 rho=self.session.net.spectral_radius())
+        if self._notice is not None:
+            self._notice.setInformativeText(advice)
+            return
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Warning, self.tr("The run diverged"),
+            self.tr("The cost or a gradient became NaN or infinite: {message}").format(
+                message=message), QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("divergedNotice")
+        box.setInformativeText(advice)
+        box.setModal(False)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._notice_closed)
+        self._notice = box
+        box.show()
+
+    def _notice_closed(self, *_) -> None:
+        self._notice = None
 
     # -- drawing ------------------------------------------------------------------
     def _draw_frame(self) -> None:
@@ -290,24 +393,32 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.frame = build_frame(self.session)
         self.view.set_frame(self.frame)
-        self.status_label.setText(describe.status_text(self.session.status()))
+        self.status_label.setText(explain.status_text(self.session.status()))
 
     def flush(self) -> None:
-        """Draw whatever is pending now (view and cost plot)."""
+        """Draw whatever is pending now: the view, the cost plot and the panels."""
         self._view_throttle.flush()
         self._plot_throttle.flush()
+        for panel in self.panels.values():
+            panel.flush()
 
-    def _redraw(self) -> None:
+    def redraw(self) -> None:
+        """Draw the view again now (e.g. after the edge choice or the sample changed)."""
         self._view_throttle.pending = True
         self._view_throttle.flush()
 
     def _tooltip(self, kind, *index) -> str:
-        return describe.tooltip(self.session, self.frame, kind, *index)
+        return explain.tooltip(self.session, self.frame, kind, *index)
 
     # -- actions ------------------------------------------------------------------
+    def pause(self) -> None:
+        """Stop playing (the Play action follows)."""
+        self.action_map["actionPlay"].setChecked(False)
+        self.play.set_playing(False)
+
     def _user_step(self, fn) -> None:
         if self.play.playing:
-            self.action_map["actionPlay"].setChecked(False)
+            self.pause()
         fn()
         self.flush()
 
@@ -317,44 +428,64 @@ class MainWindow(QtWidgets.QMainWindow):
             act.blockSignals(True)
             act.setChecked(on)
             act.blockSignals(False)
-        style = self.style()
-        icon = "SP_MediaPause" if on else "SP_MediaPlay"
-        act.setIcon(style.standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
-        act.setText("&Pause" if on else "&Play")
+        icon = (QtWidgets.QStyle.StandardPixmap.SP_MediaPause if on
+                else QtWidgets.QStyle.StandardPixmap.SP_MediaPlay)
+        act.setIcon(self.style().standardIcon(icon))
+        act.setText(self.tr("&Pause") if on else self.tr("&Play"))
         if on:
-            self.show_message(f"Playing at {SPEEDS[self.play.level].label}")
+            self.show_message(self.tr("Playing at {speed}").format(
+                speed=self.speed.label.text()))
         else:
             self.flush()
             if not self.session.message:
-                self.show_message("Paused", 3000)
+                self.show_message(self.tr("Paused"), 3000)
 
     def _on_edge_choice(self, index: int) -> None:
         self.session.edge_pin = EDGE_CHOICES[index][1]
-        self._redraw()
+        self.redraw()
 
     def reset(self) -> None:
         """Start again from the current settings."""
-        self.action_map["actionPlay"].setChecked(False)
+        self.pause()
         self.session.reset()
         self.flush()
-        self.show_message("Reset: same settings, same seed, update 0")
+        self.show_message(self.tr("Reset: same settings, same seed, update 0"))
+
+    def edit_weight(self, matrix: str, column: int, row: int, col: int) -> bool:
+        """Ask for a new value of an edge's weight and set it (the view's double-click).
+
+        Returns True when a weight was set; the inspector then shows the edge.
+        """
+        letter, r, c = WEIGHT_SYMBOL[matrix]
+        value = float(self.session.net.params()[matrix][row, col])
+        label = self.tr("{letter}_{row},{col} ({matrix}[{row}, {col}], shared by every copy)\n"
+                        "new value ({low:g} … {high:g}):").format(
+            letter=letter, row=row, col=col, matrix=matrix, low=-WEIGHT_LIMIT, high=WEIGHT_LIMIT)
+        new, ok = QtWidgets.QInputDialog.getDouble(self, self.tr("Edit weight"), label, value,
+                                                   -WEIGHT_LIMIT, WEIGHT_LIMIT, 6)
+        if not ok:
+            return False
+        self.session.set_weight(matrix, (row, col), float(new))
+        self.inspector.show_edge(matrix, column, row, col)
+        return True
 
     def open_export_dialog(self) -> None:
-        """The export dialog (visualizer.qt.export_dialog), if it is installed."""
-        self.action_map["actionPlay"].setChecked(False)
-        if importlib.util.find_spec("visualizer.qt.export_dialog") is None:
-            self.show_message("Export is not available in this build")
-            return
-        module = importlib.import_module("visualizer.qt.export_dialog")
-        module.ExportDialog(self).exec()
+        """File ▸ Export frames…: the export dialog, modal."""
+        self.pause()
+        dialog = ExportDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
         """A message in the status bar (``timeout`` 0 keeps it until the next one)."""
         self.statusBar().showMessage(text, timeout)
 
     def show_how_to_read(self) -> None:
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, "How to read this view",
-                                    HOW_TO_READ, QtWidgets.QMessageBox.StandardButton.Close, self)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon,
+                                    self.tr("How to read this view"), self.tr(HOW_TO_READ),
+                                    QtWidgets.QMessageBox.StandardButton.Close, self)
         box.setObjectName("howToReadBox")
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         box.setModal(False)
@@ -362,11 +493,11 @@ class MainWindow(QtWidgets.QMainWindow):
         box.show()
 
     def show_about(self) -> None:
-        QtWidgets.QMessageBox.about(self, "About rnn-unfold", ABOUT)
+        QtWidgets.QMessageBox.about(self, self.tr("About rnn-unfold"), self.tr(ABOUT))
 
     # -- settings -----------------------------------------------------------------
     def restore_layout(self) -> None:
-        """Geometry and dock layout from the last run, if any."""
+        """Geometry, dock layout and speed from the last run, if any."""
         st = QtCore.QSettings()
         geo = st.value("window/geometry")
         state = st.value("window/state")
@@ -381,6 +512,17 @@ class MainWindow(QtWidgets.QMainWindow):
             except (TypeError, ValueError):
                 pass
 
+    def restore_default_layout(self) -> None:
+        """Docks, toolbar, size and speed as this window had them when it was built."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.toolbar.show()
+        self.restoreState(self._default_state)
+        if not self.isMaximized() and not self.isFullScreen():
+            self.resize(*DEFAULT_SIZE)
+        self.speed.set_level(DEFAULT_SPEED)
+
     def save_layout(self) -> None:
         st = QtCore.QSettings()
         st.setValue("window/geometry", self.saveGeometry())
@@ -389,19 +531,17 @@ class MainWindow(QtWidgets.QMainWindow):
         st.sync()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        """Stop playing, stop following the session (window, parameters, panels), save the layout."""
         self._closing = True
-        self.play.set_playing(False)
+        self.pause()
         self._view_throttle.stop()
         self._plot_throttle.stop()
-        ev = self.session.events
-        for name, fn in (("structure", self._on_structure), ("window", self._on_structure),
-                         ("frame", self._on_frame),
-                         ("cost", self._on_cost), ("diverged", self._on_diverged),
-                         ("config", self._on_config)):
-            ev.disconnect(name, fn)
+        for sub in self._subscriptions:
+            sub.disconnect()
+        self._subscriptions.clear()
         self.parameters.detach()
-        if self.insight is not None:
-            self.insight.detach()
+        for panel in self.panels.values():
+            panel.detach()
         self.view.set_tooltip_provider(None)
         self.save_layout()
         super().closeEvent(event)

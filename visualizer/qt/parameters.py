@@ -20,6 +20,7 @@ from core.schemes import PRESET_TEXT
 
 from visualizer.model.config import (COST_TEXT, HIDDEN, LIMITS, MEMORY_BUDGET, OUTPUT, SCHEMES,
                                      Config, check_config_memory)
+from visualizer.qt.panels.base import Panel
 
 SCHEME_TEXT = dict(PRESET_TEXT, custom="custom BPTT(h; h′): choose both")
 #: the cost list shows each cost's name and sets its key
@@ -38,7 +39,7 @@ def _p(name, type_, title, value, tip, **opts):
     return dict(name=name, type=type_, title=title, value=value, tip=tip, **opts)
 
 
-class ParametersPanel(QtWidgets.QWidget):
+class ParametersPanel(Panel):
     """Task description above a ParameterTree of every setting.
 
     Signals
@@ -53,9 +54,8 @@ class ParametersPanel(QtWidgets.QWidget):
     sampleChanged = Signal(int)
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("parametersPanel")
-        self.session = session
         #: bytes a setting may need (one update and the views); the Preferences may change it
         self.memory_budget = MEMORY_BUDGET
         self._syncing = False
@@ -79,13 +79,7 @@ class ParametersPanel(QtWidgets.QWidget):
         for p in self._leaves():
             p.sigValueChanged.connect(self._changed)
         self.sync()
-        session.events.connect("config", self._on_session)
-        session.events.connect("structure", self._on_session)
-
-    def detach(self) -> None:
-        """Stop listening to the session (the window is closing)."""
-        self.session.events.disconnect("config", self._on_session)
-        self.session.events.disconnect("structure", self._on_session)
+        self.follow({"config": self._on_session, "structure": self._on_session})
 
     # -- building -----------------------------------------------------------
     def _spec(self):

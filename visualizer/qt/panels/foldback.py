@@ -21,50 +21,19 @@ the shape changes; a frame only calls ``setImage`` for the images whose key chan
 """
 from __future__ import annotations
 
-import weakref
-
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model.foldback_frame import AXES, MATRICES, TERM_TEXT, build_foldback_frame
 from visualizer.qt import colormaps as cm
-from visualizer.qt.throttle import Throttle  # noqa: F401  (the panels share one throttle)
+from visualizer.qt.panels.base import Panel
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
 
 
-def subscribe(session, widget, handlers: dict) -> None:
-    """Connect ``{event: method name}`` of ``widget`` to the session, safely.
-
-    The callbacks hold the widget weakly and stop (disconnect themselves)
-    once the widget is gone, so a closed panel never receives a frame.
-    """
-    ref = weakref.ref(widget)
-    holder = widget.__dict__.setdefault("_session_callbacks", {})
-
-    def make(name, meth):
-        def cb(*args):
-            w = ref()
-            if w is None or not shiboken6.isValid(w):
-                session.events.disconnect(name, cb)
-                return
-            getattr(w, meth)(*args)
-        return cb
-
-    for name, meth in handlers.items():
-        holder[name] = make(name, meth)
-        session.events.connect(name, holder[name])
-
-
-def unsubscribe(session, widget) -> None:
-    """Undo :func:`subscribe`."""
-    for name, cb in getattr(widget, "_session_callbacks", {}).items():
-        session.events.disconnect(name, cb)
-    widget._session_callbacks = {}
 
 
 def style_axes(plot: pg.PlotItem, left: str | None, bottom: str | None, n_rows: int,
@@ -112,7 +81,7 @@ def _matrix_plot(n_rows: int, n_cols: int, left, bottom) -> tuple[pg.PlotItem, p
     return plot, img
 
 
-class FoldbackPanel(QtWidgets.QWidget):
+class FoldbackPanel(Panel):
     """Per-copy contributions to ΔV, ΔU, ΔW, their running sum and the weights before/after.
 
     Signals
@@ -133,8 +102,7 @@ class FoldbackPanel(QtWidgets.QWidget):
     weightClicked = Signal(str, int, int)
 
     def __init__(self, session, parent=None, scroll: bool = True):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("foldbackPanel")
         # In a dock the heatmaps keep their readable size and scroll; an export
         # (scroll=False) lays them out at the size it draws.
@@ -166,9 +134,8 @@ class FoldbackPanel(QtWidgets.QWidget):
         self._upd = None
         #: the last :class:`~visualizer.model.foldback_frame.FoldbackFrame` drawn
         self.frame = None
-        self.throttle = Throttle(self.refresh, parent=self)
         self.glw.scene().sigMouseClicked.connect(self._on_click)
-        subscribe(session, self, {"structure": "_on_structure", "frame": "_on_frame"})
+        self.follow({"structure": self._on_structure, "frame": self._on_frame})
         self._on_structure()
 
     # -- building -------------------------------------------------------------------
@@ -316,8 +283,3 @@ class FoldbackPanel(QtWidgets.QWidget):
         self.render(p)
         p.end()
         return img
-
-    def detach(self) -> None:
-        """Stop following the session (call before the window closes)."""
-        unsubscribe(self.session, self)
-        self.throttle.stop()

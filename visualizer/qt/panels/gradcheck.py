@@ -8,17 +8,20 @@ relative error and pass/fail at 1e−6.
 """
 from __future__ import annotations
 
+import copy
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import gradcheck as gc
 
 from visualizer.model.explain import fmt
-from visualizer.qt.panels.foldback import unsubscribe, subscribe
+from visualizer.qt.background import run_in_background
+from visualizer.qt.panels.base import Panel
 
 ROWS = ("V", "U", "W", "theta_h", "theta_o")
 
 
-class GradcheckPanel(QtWidgets.QWidget):
+class GradcheckPanel(Panel):
     """A button and a table: largest relative error and pass/fail per parameter.
 
     Attributes
@@ -30,9 +33,8 @@ class GradcheckPanel(QtWidgets.QWidget):
     """
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("gradcheckPanel")
-        self.session = session
         self.result = None
         self._checked_update = None
         self.button = QtWidgets.QPushButton(self.tr("Check gradients"))
@@ -68,21 +70,25 @@ class GradcheckPanel(QtWidgets.QWidget):
         lay.addWidget(self.table)
         lay.addWidget(self.summary)
         lay.addStretch(1)
-        subscribe(session, self, {"frame": "_on_frame", "structure": "_on_frame"})
+        self.follow({"frame": self._on_frame, "structure": self._on_frame})
 
     def _on_frame(self, *args) -> None:
         if self.result is not None and self.session.update is not self._checked_update:
             self.summary.setText(self._summary_text() + "<br><span style='color:#a06000'>" +
                                  self.tr("The update has changed since: check again.") + "</span>")
 
-    def run(self) -> gc.GradCheck:
-        """Run the check now and show it."""
+    def run(self) -> gc.GradCheck | None:
+        """Run the check on a worker thread (progress, Cancel) and show it; None if cancelled."""
         s = self.session
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            self.result = gc.gradcheck_update(s.net, s.update, s.trainer.cost)
-        finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
+        # the worker gets its own copies: the window may go on stepping the session meanwhile
+        net, update = copy.deepcopy(s.net), copy.deepcopy(s.update)
+        outcome = run_in_background(self, self.tr("Checking the gradients…"),
+                                    gc.gradcheck_update, net, update, s.trainer.cost)
+        if outcome.cancelled:
+            return None
+        if outcome.error is not None:
+            raise outcome.error
+        self.result = outcome.value
         self._checked_update = s.update
         self._show()
         return self.result
@@ -111,7 +117,3 @@ class GradcheckPanel(QtWidgets.QWidget):
             for c in range(3):
                 self.table.item(row, c).setBackground(ok_brush if passed else bad_brush)
         self.summary.setText(self._summary_text())
-
-    def detach(self) -> None:
-        """Stop following the session (call before the window closes)."""
-        unsubscribe(self.session, self)

@@ -14,7 +14,7 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from visualizer.model import explain as eq
-from visualizer.qt.panels.foldback import unsubscribe, Throttle, subscribe
+from visualizer.qt.panels.base import Panel
 
 #: the page shown before anything is clicked (translated where it is shown, context "InspectorPanel")
 HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded view, or a cell "
@@ -25,7 +25,7 @@ HINT = ("<h3>Equation inspector</h3><p>Click a node or an edge of the unfolded v
         "Σ<sub>l</sub> …. Double-click an edge to type a new weight.</p>")
 
 
-class InspectorPanel(QtWidgets.QWidget):
+class InspectorPanel(Panel):
     """Shows :class:`~visualizer.model.explain.Equation` pages for the current selection.
 
     Attributes
@@ -40,10 +40,9 @@ class InspectorPanel(QtWidgets.QWidget):
     """
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("inspectorPanel")
         self.setMinimumWidth(380)
-        self.session = session
         self.selection = None
         self.equation = None
         self.label = QtWidgets.QLabel(self.tr(HINT))
@@ -63,8 +62,7 @@ class InspectorPanel(QtWidgets.QWidget):
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)
-        self.throttle = Throttle(self.refresh, parent=self)
-        subscribe(session, self, {"frame": "_on_frame", "structure": "_on_structure"})
+        self.follow({"frame": self._on_frame, "structure": self._on_structure})
 
     # -- selection ----------------------------------------------------------------
     def show_node(self, layer: str, column: int, unit: int) -> None:
@@ -124,8 +122,3 @@ class InspectorPanel(QtWidgets.QWidget):
     def text(self) -> str:
         """The rich text shown."""
         return self.label.text()
-
-    def detach(self) -> None:
-        """Stop following the session (call before the window closes)."""
-        unsubscribe(self.session, self)
-        self.throttle.stop()

@@ -25,11 +25,12 @@ from core import diagnostics
 from visualizer.model.explain import fmt
 from visualizer.qt import colormaps as cm
 from visualizer.model.vanishing_frame import HISTORY, build_vanishing_frame, history_array
-from visualizer.qt.panels.foldback import unsubscribe, MUTED, TEXT, Throttle, subscribe
+from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.foldback import MUTED, TEXT
 
 
 
-class VanishingPanel(QtWidgets.QWidget):
+class VanishingPanel(Panel):
     """‖δ(t−z)‖ against z with its bound, a history heatmap and a spectral-radius control.
 
     Attributes
@@ -46,9 +47,8 @@ class VanishingPanel(QtWidgets.QWidget):
     """
 
     def __init__(self, session, parent=None, first_update: int = 1):
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("vanishingPanel")
-        self.session = session
         self.result = None
         #: the history heatmap starts at this update (an export shows the updates it exported)
         self.first_update = int(first_update)
@@ -122,9 +122,8 @@ class VanishingPanel(QtWidgets.QWidget):
         lay.addLayout(row)
         lay.addWidget(self.message)
 
-        self.throttle = Throttle(self.refresh, parent=self)
-        subscribe(session, self, {"frame": "_on_frame", "cost": "_on_cost",
-                                  "structure": "_on_structure"})
+        self.follow({"frame": self._on_frame, "cost": self._on_cost,
+                     "structure": self._on_structure})
         self._on_structure()
 
     @staticmethod
@@ -215,8 +214,3 @@ class VanishingPanel(QtWidgets.QWidget):
             sigma=fmt(diagnostics.sigma_max(U), html=True)))
         self.flush()
         return change
-
-    def detach(self) -> None:
-        """Stop following the session (call before the window closes)."""
-        unsubscribe(self.session, self)
-        self.throttle.stop()

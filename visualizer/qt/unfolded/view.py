@@ -1103,7 +1103,8 @@ class UnfoldedView(QtWidgets.QWidget):
             text = self.tr("tooltip error: {error}").format(error=exc)
         pos = self._hover_global or QtGui.QCursor.pos()
         if text:
-            QtWidgets.QToolTip.showText(pos, text, self._glw.viewport())
+            # shown until the pointer leaves the item, however long it rests there
+            QtWidgets.QToolTip.showText(pos, text, self._glw.viewport(), QtCore.QRect(), 600_000)
         else:
             QtWidgets.QToolTip.hideText()
 
@@ -1154,4 +1155,10 @@ class UnfoldedView(QtWidgets.QWidget):
                 self._on_mouse_moved(self._glw.mapToScene(ev.position().toPoint()))
             elif et == QtCore.QEvent.Type.Leave:
                 self._set_hover(None)
+            elif et == QtCore.QEvent.Type.ToolTip:
+                # Qt sends this after the pointer rests; the scene finds no item with a tooltip
+                # of its own and would hide ours, so answer it with the hovered item's text.
+                if self._hover is not None:
+                    self._show_tooltip()
+                    return True
         return super().eventFilter(obj, ev)

@@ -1,0 +1,158 @@
+"""Checks of the real window on a real X server, driven by the real pointer (xdotool).
+
+Run by ``.ci/real-window`` with DISPLAY set to an Xvfb screen and QT_QPA_PLATFORM=xcb:
+
+    python .ci/real_window_checks.py OUT_DIR
+
+It opens the window as a first start does (fresh settings), then checks what the offscreen
+tests cannot see:
+
+- the whole window lies within the screen's available geometry, and every visible widget of
+  every dock lies within its dock (nothing cut off at this screen size);
+- the pointer resting on a hidden unit keeps its tooltip up 2 s later (Qt's own ToolTip event
+  used to hide it after about a second), and the tooltip names that unit;
+- a click on the unit brings the equation inspector into view with that unit's formula;
+- a screenshot of the screen (OUT_DIR/window-WxH.png).
+
+Exits non-zero with one line per failed check.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def pump(app, seconds: float) -> None:
+    """Run the event loop for ``seconds`` (the checks run inside the program's own process)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def xdotool(*args: str) -> None:
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def main(out_dir: str) -> int:
+    from PySide6 import QtCore, QtWidgets
+
+    QtCore.QCoreApplication.setApplicationName("rnn-unfold")
+    QtCore.QCoreApplication.setOrganizationName("rnn-unfold-real-window-check")
+    QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
+    QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
+                             tempfile.mkdtemp())
+    app = QtWidgets.QApplication(["rnn-unfold"])
+
+    from visualizer.qt.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    pump(app, 1.0)
+    # Qt shows tooltips only in the active window; with no window manager, focus it ourselves
+    xdotool("windowfocus", "--sync", str(int(window.winId())))
+    window.activateWindow()
+    pump(app, 2.0)
+    failures: list[str] = []
+    screen = window.screen().availableGeometry()
+    size = f"{screen.width()}x{screen.height()}"
+
+    # -- fits the screen -----------------------------------------------------------------------
+    frame = window.frameGeometry()
+    if not screen.contains(frame):
+        failures.append(f"window {frame.getRect()} is not within the screen {screen.getRect()}")
+    for dock in window.findChildren(QtWidgets.QDockWidget):
+        if not dock.isVisible() or dock.visibleRegion().isEmpty():
+            continue  # a tab behind another: shown when raised
+        inner = dock.rect().adjusted(-1, -1, 1, 1)
+        for w in dock.widget().findChildren(QtWidgets.QWidget):
+            if not w.isVisible() or w.visibleRegion().isEmpty() or w.isWindow():
+                continue
+            if _in_scroll_area(w, dock):
+                continue  # content of a scroll area may extend past it: it scrolls
+            r = QtCore.QRect(w.mapTo(dock, QtCore.QPoint(0, 0)), w.size())
+            if not inner.contains(r):
+                failures.append(f"{dock.objectName()}: {type(w).__name__} "
+                                f"'{w.objectName()}' {r.getRect()} is cut off by its dock "
+                                f"{dock.rect().getRect()}")
+                break
+
+    # -- hover: the tooltip stays while the pointer rests ---------------------------------------
+    view = window.view
+    gv = view.findChild(QtWidgets.QGraphicsView)
+    session = window.session
+    column = session.window_columns() - 1 if hasattr(session, "window_columns") else 0
+    unit = 0
+    scene_pos = view.node_position_scene("s", column, unit)
+    local = gv.mapFromScene(scene_pos)
+    glob = gv.viewport().mapToGlobal(local)
+    xdotool("mousemove", str(glob.x() + 5), str(glob.y() + 5))
+    pump(app, 0.2)
+    xdotool("mousemove", str(glob.x()), str(glob.y()))
+    pump(app, 0.8)
+    tip_now = _tooltip_shown()
+    pump(app, 2.0)
+    tip_later = _tooltip_shown()
+    if not tip_now:
+        failures.append("no tooltip over a hidden unit")
+    elif not tip_later:
+        failures.append("the tooltip over a hidden unit vanished within 2 s while the pointer rested")
+    elif "s" not in tip_later:
+        failures.append(f"the tooltip does not name the hidden unit: {tip_later[:80]!r}")
+
+    # -- click: the inspector comes into view with that node's formula --------------------------
+    xdotool("click", "1")
+    pump(app, 1.0)
+    inspector = window.findChild(QtWidgets.QDockWidget, "inspectorDock")
+    if inspector is None:
+        failures.append("no inspector dock")
+    else:
+        if not inspector.isVisible() or inspector.visibleRegion().isEmpty():
+            failures.append("a click on a node left the equation inspector hidden")
+        text = window.inspector.text
+        if "net" not in text or "s" not in text:
+            failures.append(f"the inspector does not show the node's formula: {text[:80]!r}")
+
+    # -- screenshot --------------------------------------------------------------------------------
+    pump(app, 0.5)
+    shot = os.path.join(out_dir, f"window-{size}.png")
+    subprocess.run(["import", "-window", "root", shot], check=True)
+    print(f"real-window-checks {size}: screenshot {shot}", file=sys.stderr)
+
+    window.close()
+    pump(app, 0.3)
+    for f in failures:
+        print(f"real-window-checks {size}: FAILED: {f}", file=sys.stderr)
+    if not failures:
+        print(f"real-window-checks {size}: fits the screen, tooltip stays, click opens the "
+              f"inspector", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _tooltip_shown() -> str:
+    """The text of the tooltip on screen, or "" (judged by the tooltip window itself)."""
+    from PySide6 import QtWidgets
+
+    for w in QtWidgets.QApplication.topLevelWidgets():
+        if w.inherits("QTipLabel") and w.isVisible():
+            return QtWidgets.QToolTip.text() or getattr(w, "text", lambda: "")()
+    return ""
+
+
+def _in_scroll_area(w, stop) -> bool:
+    """Whether ``w`` lies inside a scroll area below ``stop`` (its content may extend past it)."""
+    from PySide6 import QtWidgets
+
+    p = w.parentWidget()
+    while p is not None and p is not stop:
+        if isinstance(p, QtWidgets.QAbstractScrollArea):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp()))
