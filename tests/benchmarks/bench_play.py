@@ -56,7 +56,7 @@ def windowed(kind: str, seconds: float) -> tuple[float, int]:
     """Updates per second while the shown window plays at its fastest speed; and frames drawn."""
     from visualizer.qt.main_window import MainWindow
     app = QtWidgets.QApplication.instance()
-    win = MainWindow(make_session(kind), restore=False, panels=True)
+    win = MainWindow(make_session(kind), restore=False)
     win.show()
     app.processEvents()
     frames = [0]

@@ -75,3 +75,43 @@ def test_node_symbols_looked_up_per_pair_draw_what_pyqtgraph_draws(qapp):
         images.append(v.render_to_image(500, 300))
         v.deleteLater()
     assert images[0] == images[1]
+
+
+def test_fast_play_tells_the_views_only_when_a_redraw_is_affordable(qapp):
+    from visualizer.qt.controls import SPEEDS, PlayController
+
+    s = Session(Config.for_task("elman-letters", seed=1))
+    frames, costs = [], []
+    s.events.connect("frame", lambda *a: frames.append(s.trainer.updates))
+    s.events.connect("cost", lambda *a: costs.append(s.trainer.updates))
+    play = PlayController(s)
+    play.set_level(len(SPEEDS) - 1)
+    assert play.speed.kind == "fast"
+    play.set_playing(True)
+    play._redraw = 1e3          # a redraw "costs" 1000 s: no slice may afford telling the views
+    for _ in range(5):
+        play._tick()
+    assert s.trainer.updates > 5 and frames == [] and costs == []
+    assert len(s.curve_eval) == 1                   # epochs ended, none evaluated yet
+    play.set_playing(False)     # pausing shows where training is
+    assert frames == costs == [s.trainer.updates]
+    assert s.position == len(s.timeline) and s.update.pas.deltas.by_source is not None
+    assert len(s.curve_eval) == 2 and s.curve_eval[-1][0] == s.trainer.updates
+    assert s.curve_eval[-1][1] == s.task.score(s.net)
+
+
+def test_fast_play_tells_the_views_when_a_redraw_is_cheap(qapp):
+    from visualizer.qt.controls import SPEEDS, PlayController
+
+    s = Session(Config.for_task("elman-letters", seed=1))
+    frames = []
+    s.events.connect("frame", lambda *a: frames.append(s.trainer.updates))
+    play = PlayController(s)
+    play.set_level(len(SPEEDS) - 1)
+    play.set_playing(True)
+    for _ in range(12):
+        play._tick()            # free redraws: shown as often as 30 a second allows
+    shown_while_playing = len(frames)
+    play.set_playing(False)
+    assert 1 <= shown_while_playing <= 12
+    assert frames[-1] == s.trainer.updates and frames == sorted(set(frames))

@@ -355,7 +355,7 @@ class Session:
             self.events.emit("cost")
         return True
 
-    def run_updates(self, n: int, every_epoch: bool = True) -> int:
+    def run_updates(self, n: int, every_epoch: bool = True, emit: bool = True) -> int:
         """Apply ``n`` whole updates as fast as possible; the last one is kept for display.
 
         Only the last update is computed in detail (per copy, per source): the
@@ -368,10 +368,13 @@ class Session:
         every_epoch : bool
             True: the training and held-out costs are evaluated at every end of
             an epoch (the learning curve has one point per epoch). False (fast
-            play): at most once per call, after the last update, if an epoch
-            ended in the call; the evaluation is a forward pass over the whole
-            data set and would otherwise cost more than the updates on tasks
-            whose epoch is a few updates long (a loaded text).
+            play): only when the result is shown (``emit``), once, if an epoch
+            ended since the last time; the evaluation is a forward pass over the
+            whole data set and would otherwise cost more than the updates on
+            tasks whose epoch is a few updates long (a loaded text).
+        emit : bool
+            False: tell the views nothing (fast play between two redraws); a
+            later :meth:`show_progress` does. A refused update is always told.
 
         Returns
         -------
@@ -380,29 +383,36 @@ class Session:
         """
         done = 0
         fresh = self.applied          # the current update is spent: start a new one
-        self._eval_due = False
-        try:
-            for i in range(n):
-                if i or fresh:
-                    self.update = self.trainer.prepare(detail=i == n - 1)
-                if not self._apply(undoable=False, emit=False, evaluate=every_epoch):
-                    self.events.emit("cost")
-                    self._prepare()       # show the refused update's last finite state
-                    self.position = len(self.timeline) - 1
-                    self._emit_frame()
-                    return done
-                done += 1
-        finally:
-            if self._eval_due:
-                self._eval_due = False
-                self._record_eval()
+        for i in range(n):
+            if i or fresh:
+                self.update = self.trainer.prepare(detail=i == n - 1)
+            if not self._apply(undoable=False, emit=False, evaluate=every_epoch):
+                self._evaluate_due()
+                self.events.emit("cost")
+                self._prepare()       # show the refused update's last finite state
+                self.position = len(self.timeline) - 1
+                self._emit_frame()
+                return done
+            done += 1
         if n:
             self.timeline = core.Timeline.of_update(self.update)
             self.position = len(self.timeline)
             self._undo = None
-            self.events.emit("cost")
-            self._emit_frame()
+            if emit:
+                self.show_progress()
         return done
+
+    def show_progress(self) -> None:
+        """Tell the views about updates run without telling (``run_updates(emit=False)``):
+        evaluate the epoch that ended meanwhile, if any, then emit ``cost`` and ``frame``."""
+        self._evaluate_due()
+        self.events.emit("cost")
+        self._emit_frame()
+
+    def _evaluate_due(self) -> None:
+        if self._eval_due:
+            self._eval_due = False
+            self._record_eval()
 
     def _record_eval(self) -> None:
         with np.errstate(all="ignore"):     # a diverging run is reported, not warned about
