@@ -4,7 +4,10 @@ Playing never freezes the window: a QTimer fires small slices (a micro-step,
 a few whole updates, or, at "fast", as many updates as fit in a few
 milliseconds) and returns to the event loop; what the slices change is drawn
 by the window at most ~30 times a second (frames that arrive before the last
-one was drawn are dropped, not queued).
+one was drawn are dropped, not queued). At "fast" the window is told about
+the new updates only when a redraw is affordable: the updates get
+FAST_SHARE of the time, so a window that takes 0.1 s to redraw shows about
+one frame a second, and pausing shows where training is.
 """
 from __future__ import annotations
 
@@ -77,8 +80,8 @@ class PlayController(QtCore.QObject):
         # views have not been told about the last slices yet
         self._redraw = 0.0
         self._computed = 0.0
+        self._gaps = 0.0
         self._last_end = None
-        self._told = True
         self._unshown = False
 
     @property
@@ -123,7 +126,7 @@ class PlayController(QtCore.QObject):
         self._t0 = time.perf_counter()
         self._done = 0
         self._last_end = None
-        self._computed = 0.0
+        self._computed = self._gaps = 0.0
         self._timer.start(int(round(interval)))
 
     def _show_unshown(self) -> None:
@@ -145,6 +148,7 @@ class PlayController(QtCore.QObject):
             self._per_update = 0.7 * self._per_update + 0.3 * (time.perf_counter() - t) / done
         self._done += done
         if done < n:
+            self._unshown = False       # the session showed the refused update itself
             self._stop(self.session.message or self.tr("an update was not finite"))
             return False
         return True
@@ -167,18 +171,23 @@ class PlayController(QtCore.QObject):
             return
         # fast: slices of whole updates, only the last of each computed in detail; the views
         # are told (and redraw, and the learning curve is evaluated) only when the updates
-        # since the last redraw took FAST_SHARE / (1 - FAST_SHARE) times what a redraw costs
+        # since the last time took FAST_SHARE / (1 - FAST_SHARE) times what the event loop
+        # took in between in the last such cycle (the redraw, the events, the timer's returns)
         now = time.perf_counter()
-        if self._last_end is not None and self._told:
-            self._redraw = 0.5 * self._redraw + 0.5 * (now - self._last_end)
+        if self._last_end is not None:
+            self._gaps += now - self._last_end
         n = max(1, min(int(FAST_SLICE / max(self._per_update, 1e-6)), 20000))
         budget = self._redraw * FAST_SHARE / (1.0 - FAST_SHARE)
         tell = self._computed + FAST_SLICE >= max(budget, 1.0 / FPS)
         t = time.perf_counter()
         if not self._run(n, every_epoch=False, emit=tell):
             return
-        self._computed = 0.0 if tell else self._computed + time.perf_counter() - t
-        self._told, self._unshown = tell, not tell
+        if tell:
+            self._redraw = self._gaps if self._redraw == 0.0 else 0.5 * (self._redraw + self._gaps)
+            self._computed = self._gaps = 0.0
+        else:
+            self._computed += time.perf_counter() - t
+        self._unshown = not tell
         self._last_end = time.perf_counter()
 
 
