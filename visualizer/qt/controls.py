@@ -180,14 +180,17 @@ class PlayController(QtCore.QObject):
         budget = self._redraw * FAST_SHARE / (1.0 - FAST_SHARE)
         tell = self._computed + FAST_SLICE >= max(budget, 1.0 / FPS)
         t = time.perf_counter()
-        if not self._run(n, every_epoch=False, emit=tell):
+        if not self._run(n, every_epoch=False, emit=False):
             return
+        t1 = time.perf_counter()
+        self._computed += t1 - t
+        self._unshown = True
         if tell:
+            # what the views do when told (recolour, evaluate, panels) counts with the redraw
+            self._show_unshown()
+            self._gaps += time.perf_counter() - t1
             self._redraw = self._gaps if self._redraw == 0.0 else 0.5 * (self._redraw + self._gaps)
             self._computed = self._gaps = 0.0
-        else:
-            self._computed += time.perf_counter() - t
-        self._unshown = not tell
         self._last_end = time.perf_counter()
 
 
