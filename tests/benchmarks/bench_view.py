@@ -1,9 +1,17 @@
-"""Benchmark: recolour + render of the unfolded view, against a naive baseline.
+"""Benchmark: recolour + render of the unfolded view, against a naive baseline and variants.
 
-Run as ``python tests/benchmarks/bench_view.py``.  Prints a markdown table;
+Run as ``python tests/benchmarks/bench_view.py``.  Prints markdown tables;
 asserts nothing.  Each run = ``set_frame`` with new random values +
 ``render_to_image(1600, 600)``.  The baseline draws one ``QGraphicsLineItem``
 per edge (``setPen`` per edge per frame) and renders the same size.
+
+The second table measures ideas side by side in one run (interleaved, so a
+burst of load on a shared machine hits all of them): the view as shipped,
+pyqtgraph's own per-node symbol lookup (what the view did before), fewer
+colour bins, and leaving out the edges of the colour bins nearest the
+background.  The colour distances (CIE76 ΔE between neighbouring bins, and
+between the zero bin and the background) are printed with them: they are
+why the last two are not kept.
 """
 import os
 import sys
@@ -38,6 +46,10 @@ def time_view(N, M, O, T, runs, lod=None):
     if lod is not None:
         view.lod_max_edges = lod
     view.set_structure(N, M, O, T)
+    return _time(view, N, M, O, T, runs)
+
+
+def _time(view, N, M, O, T, runs):
     rng = np.random.default_rng(0)
     frames = [random_frame(rng, N, M, O, T) for _ in range(min(runs, 4))]
     view.set_frame(frames[0])
@@ -91,6 +103,78 @@ def time_baseline(N, M, O, T, runs):
     return float(np.median(ts)) * 1e3
 
 
+# ------------------------------------------------------------------ variants
+def lab(rgb):
+    """CIELAB of sRGB bytes ``(..., 3)`` (D65)."""
+    c = np.asarray(rgb, dtype=float) / 255.0
+    c = np.where(c > 0.04045, ((c + 0.055) / 1.055) ** 2.4, c / 12.92)
+    m = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+    xyz = c @ m.T / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
+    return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])], -1)
+
+
+def bin_colors(nbins):
+    """The edge colour of each of ``nbins`` bins, as the view picks them from the table."""
+    lut = cm.diverging_lut()
+    pos = np.rint(np.arange(nbins) * (len(lut) - 1) / (nbins - 1)).astype(int)
+    return lut[pos, :3]
+
+
+def make_variant(name, N, M, O, T):
+    """A view set up as variant ``name`` (see the module notes)."""
+    import visualizer.qt.unfolded.view as V
+    view = UnfoldedView()
+    if name.startswith("bins "):
+        nb = int(name.split()[1])
+        view._n_bins_saved = V.N_EDGE_BINS
+        V.N_EDGE_BINS = nb
+        view._build_styles()
+    if name == "pyqtgraph node lookup":
+        view._node_rects = lambda data, b, pi: np.zeros(len(b), dtype=data["sourceRect"].dtype)
+    if name.startswith("skip "):
+        # leave out the bins within the given ΔE of the background (after the view sorted them)
+        limit = float(name.split()[1])
+        de = np.linalg.norm(lab(bin_colors(V.N_EDGE_BINS)) - lab(cm.BACKGROUND[:3]), axis=-1)
+        skip = {id(view._bin_pens[i]) for i in np.flatnonzero(de < limit)}
+        recolor = view._recolor_edges
+
+        def recolor_skipping(f):
+            recolor(f)
+            kept = [g for g in view._edges._groups if id(g[0]) not in skip]
+            view._n_drawn = sum(g[2] for g in kept)
+            view._edges.set_lines(view._edges._lines, kept)
+        view._recolor_edges = recolor_skipping
+    view.set_structure(N, M, O, T)
+    return view
+
+
+def run_variants(N, M, O, T, names, runs, rounds=3):
+    """Median ms and drawn edges of each variant, measured in interleaved rounds."""
+    import visualizer.qt.unfolded.view as V
+    rng = np.random.default_rng(0)
+    frames = [random_frame(rng, N, M, O, T) for _ in range(4)]
+    times = {n: [] for n in names}
+    drawn = {}
+    for _ in range(rounds):
+        for name in names:
+            saved = V.N_EDGE_BINS
+            view = make_variant(name, N, M, O, T)
+            try:
+                view.set_frame(frames[0])
+                view.render_to_image(WIDTH, HEIGHT)
+                for i in range(runs):
+                    t0 = time.perf_counter()
+                    view.set_frame(frames[i % len(frames)])
+                    view.render_to_image(WIDTH, HEIGHT)
+                    times[name].append(time.perf_counter() - t0)
+                drawn[name] = view.drawn_edge_count
+            finally:
+                V.N_EDGE_BINS = saved
+                view.deleteLater()
+    return {n: (float(np.median(times[n])) * 1e3, drawn[n]) for n in names}
+
+
 def main():
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
     rows = []
@@ -113,6 +197,22 @@ def main():
         bs = f"{b:.1f}" if b is not None else "–"
         sp = f"{b / v:.1f}x" if b is not None else "–"
         print(f"| {name} | {e:,} | {d:,} | {v:.1f} | {bs} | {sp} |")
+
+    de_bg = np.linalg.norm(lab(bin_colors(64)) - lab(cm.BACKGROUND[:3]), axis=-1)
+    print(f"\nCIE76 ΔE of the zero bins to the background: {de_bg.min():.1f} "
+          "(2.3 is one just noticeable difference)")
+    for nb in (64, 32, 16):
+        d = np.linalg.norm(np.diff(lab(bin_colors(nb)), axis=0), axis=-1)
+        print(f"CIE76 ΔE between neighbouring bins, {nb} bins: {d.min():.1f} .. {d.max():.1f}")
+    names = ["as shipped", "pyqtgraph node lookup", "bins 32", "bins 16", "skip 2.3", "skip 12"]
+    for (N, M, O, T, label) in ((8, 32, 8, 32, "T=32, M=32"), (8, 128, 8, 64, "T=64, M=128, LOD 60k")):
+        res = run_variants(N, M, O, T, names, runs=8 if M == 32 else 5)
+        print(f"\nvariants, {label}: median ms of set_frame + render (interleaved rounds)\n")
+        print("| variant | drawn | ms |")
+        print("|---|---:|---:|")
+        for name in names:
+            ms, d = res[name]
+            print(f"| {name} | {d:,} | {ms:.1f} |")
 
 
 if __name__ == "__main__":

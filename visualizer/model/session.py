@@ -83,6 +83,7 @@ class Session:
         #: ‖δ(t−z)‖ of each applied update that was computed in detail (the vanishing panel's history)
         self.delta_history = DeltaHistory()
         self._undo = None
+        self._eval_due = False     # an epoch ended in fast play and is not evaluated yet
         self._prepare()
         self._drawn_columns = self.columns
         self.events.emit("structure")
@@ -327,7 +328,7 @@ class Session:
         self._emit_frame()
         return True
 
-    def _apply(self, undoable: bool, emit: bool = True) -> bool:
+    def _apply(self, undoable: bool, emit: bool = True, evaluate: bool = True) -> bool:
         if undoable:
             self._undo = ({k: v.copy() for k, v in self.net.params().items()},
                           self.trainer.state(),
@@ -345,24 +346,49 @@ class Session:
         if scored:      # a window with no target (e.g. before the adding problem's last step) has no cost
             self.curve_updates.append((self.trainer.updates, self.update.cost / scored))
         if self.trainer.epoch != epoch:
-            self._record_eval()
+            if evaluate:
+                self._record_eval()
+            else:
+                self._eval_due = True
         if self.update.pas.deltas.by_source is not None:
             self.delta_history.record(self.trainer.updates, diagnostics.delta_norms(self.update.pas))
         if emit:
             self.events.emit("cost")
         return True
 
-    def run_updates(self, n: int) -> int:
+    def run_updates(self, n: int, every_epoch: bool = True, emit: bool = True) -> int:
         """Apply ``n`` whole updates as fast as possible; the last one is kept for display.
 
-        Returns the number applied (fewer when one was refused as not finite).
+        Only the last update is computed in detail (per copy, per source): the
+        ones before it are never shown.
+
+        Parameters
+        ----------
+        n : int
+            Number of updates.
+        every_epoch : bool
+            True: the training and held-out costs are evaluated at every end of
+            an epoch (the learning curve has one point per epoch). False (fast
+            play): only when the result is shown (``emit``), once, if an epoch
+            ended since the last time; the evaluation is a forward pass over the
+            whole data set and would otherwise cost more than the updates on
+            tasks whose epoch is a few updates long (a loaded text).
+        emit : bool
+            False: tell the views nothing (fast play between two redraws); a
+            later :meth:`show_progress` does. A refused update is always told.
+
+        Returns
+        -------
+        int
+            The number applied (fewer when one was refused as not finite).
         """
         done = 0
         fresh = self.applied          # the current update is spent: start a new one
         for i in range(n):
             if i or fresh:
                 self.update = self.trainer.prepare(detail=i == n - 1)
-            if not self._apply(undoable=False, emit=False):
+            if not self._apply(undoable=False, emit=False, evaluate=every_epoch):
+                self._evaluate_due()
                 self.events.emit("cost")
                 self._prepare()       # show the refused update's last finite state
                 self.position = len(self.timeline) - 1
@@ -373,9 +399,21 @@ class Session:
             self.timeline = core.Timeline.of_update(self.update)
             self.position = len(self.timeline)
             self._undo = None
-            self.events.emit("cost")
-            self._emit_frame()
+            if emit:
+                self.show_progress()
         return done
+
+    def show_progress(self) -> None:
+        """Tell the views about updates run without telling (``run_updates(emit=False)``):
+        evaluate the epoch that ended meanwhile, if any, then emit ``cost`` and ``frame``."""
+        self._evaluate_due()
+        self.events.emit("cost")
+        self._emit_frame()
+
+    def _evaluate_due(self) -> None:
+        if self._eval_due:
+            self._eval_due = False
+            self._record_eval()
 
     def _record_eval(self) -> None:
         with np.errstate(all="ignore"):     # a diverging run is reported, not warned about

@@ -4,7 +4,10 @@ Playing never freezes the window: a QTimer fires small slices (a micro-step,
 a few whole updates, or, at "fast", as many updates as fit in a few
 milliseconds) and returns to the event loop; what the slices change is drawn
 by the window at most ~30 times a second (frames that arrive before the last
-one was drawn are dropped, not queued).
+one was drawn are dropped, not queued). At "fast" the window is told about
+the new updates only when a redraw is affordable: the updates get
+FAST_SHARE of the time, so a window that takes 0.1 s to redraw shows about
+one frame a second, and pausing shows where training is.
 """
 from __future__ import annotations
 
@@ -18,6 +21,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from visualizer.qt.throttle import FPS
 #: time one "fast" slice may take before control returns to the event loop (seconds)
 FAST_SLICE = 0.025
+#: share of the wall-clock time "fast" play gives to updates; the rest goes to redraws, so
+#: they come as often as that share allows (and never more than FPS a second)
+FAST_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,14 @@ class PlayController(QtCore.QObject):
         self._t0 = 0.0
         self._done = 0
         self._per_update = 1e-3        # running estimate of one update's cost (seconds)
+        # fast play: running estimate of one redraw's cost (the event loop's time after a
+        # slice that told the views), compute time since the last redraw, and whether the
+        # views have not been told about the last slices yet
+        self._redraw = 0.0
+        self._computed = 0.0
+        self._gaps = 0.0
+        self._last_end = None
+        self._unshown = False
 
     @property
     def speed(self) -> Speed:
@@ -95,6 +109,7 @@ class PlayController(QtCore.QObject):
             self._start()
         else:
             self._timer.stop()
+            self._show_unshown()
         self.playingChanged.emit(bool(on))
 
     def toggle(self) -> None:
@@ -111,21 +126,30 @@ class PlayController(QtCore.QObject):
             interval = 0
         self._t0 = time.perf_counter()
         self._done = 0
+        self._last_end = None
+        self._computed = self._gaps = 0.0
         self._timer.start(int(round(interval)))
 
+    def _show_unshown(self) -> None:
+        if self._unshown:
+            self._unshown = False
+            self.session.show_progress()
+
     def _stop(self, reason: str) -> None:
+        self._show_unshown()
         if self.playing:
             self._timer.stop()
             self.playingChanged.emit(False)
             self.stopped.emit(reason)
 
-    def _run(self, n: int) -> bool:
+    def _run(self, n: int, every_epoch: bool = True, emit: bool = True) -> bool:
         t = time.perf_counter()
-        done = self.session.run_updates(n)
+        done = self.session.run_updates(n, every_epoch=every_epoch, emit=emit)
         if done:
             self._per_update = 0.7 * self._per_update + 0.3 * (time.perf_counter() - t) / done
         self._done += done
         if done < n:
+            self._unshown = False       # the session showed the refused update itself
             self._stop(self.session.message or self.tr("an update was not finite"))
             return False
         return True
@@ -146,12 +170,29 @@ class PlayController(QtCore.QObject):
             if n:
                 self._run(n)
             return
-        # fast: whole updates in slices of FAST_SLICE seconds
-        end = time.perf_counter() + FAST_SLICE
-        while time.perf_counter() < end and self.playing:
-            n = max(1, int(0.5 * (end - time.perf_counter()) / max(self._per_update, 1e-6)))
-            if not self._run(min(n, 2000)):
-                return
+        # fast: slices of whole updates, only the last of each computed in detail; the views
+        # are told (and redraw, and the learning curve is evaluated) only when the updates
+        # since the last time took FAST_SHARE / (1 - FAST_SHARE) times what the event loop
+        # took in between in the last such cycle (the redraw, the events, the timer's returns)
+        now = time.perf_counter()
+        if self._last_end is not None:
+            self._gaps += now - self._last_end
+        n = max(1, min(int(FAST_SLICE / max(self._per_update, 1e-6)), 20000))
+        budget = self._redraw * FAST_SHARE / (1.0 - FAST_SHARE)
+        tell = self._computed + FAST_SLICE >= max(budget, 1.0 / FPS)
+        t = time.perf_counter()
+        if not self._run(n, every_epoch=False, emit=False):
+            return
+        t1 = time.perf_counter()
+        self._computed += t1 - t
+        self._unshown = True
+        if tell:
+            # what the views do when told (recolour, evaluate, panels) counts with the redraw
+            self._show_unshown()
+            self._gaps += time.perf_counter() - t1
+            self._redraw = self._gaps if self._redraw == 0.0 else 0.5 * (self._redraw + self._gaps)
+            self._computed = self._gaps = 0.0
+        self._last_end = time.perf_counter()
 
 
 class SpeedControl(QtWidgets.QWidget):
