@@ -223,6 +223,42 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.edgeClicked.connect(self.inspector.show_edge)
         self.view.edgeDoubleClicked.connect(self.edit_weight)
         self.foldback.weightClicked.connect(self.inspector.show_weight)
+        self._build_selection()
+
+    def _build_selection(self) -> None:
+        """A click selects: marked in the view and the fold-back, the inspector raised; Escape clears."""
+        self.view.selectionChanged.connect(self._on_selection)
+        self.foldback.weightClicked.connect(
+            lambda m, r, k: self.view.set_selection(("weight", m, r, k)))
+        clear = QtGui.QAction(self.tr("Clear the selection"), self)
+        clear.setObjectName("actionClearSelection")
+        clear.setShortcut(QtGui.QKeySequence(QtCore.Qt.Key.Key_Escape))
+        clear.triggered.connect(self.view.clear_selection)
+        self.addAction(clear)
+        self.clear_selection_action = clear
+
+    def _on_selection(self, sel) -> None:
+        if sel is None:
+            self.foldback.mark_weight(None)
+            self.inspector.clear()
+            return
+        if sel[0] == "node":
+            self.foldback.mark_weight(None)
+            self.inspector.show_node(*sel[1:])
+        elif sel[0] == "edge":
+            self.foldback.mark_weight(sel[1], sel[3], sel[4])
+            self.inspector.show_edge(*sel[1:])
+        else:
+            self.foldback.mark_weight(*sel[1:])
+            self.inspector.show_weight(*sel[1:])
+        self.show_inspector()
+
+    def show_inspector(self) -> None:
+        """Bring the equation inspector's dock into view (in front of its tab siblings)."""
+        dock = self.docks["inspector"]
+        if dock.isHidden():
+            dock.show()
+        dock.raise_()
 
     def _build_toolbar(self) -> None:
         tb = QtWidgets.QToolBar(self.tr("Controls"), self)

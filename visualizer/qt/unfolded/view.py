@@ -53,6 +53,8 @@ _FWD_COLOR = QtGui.QColor(0, 130, 70)
 _BWD_COLOR = QtGui.QColor(205, 90, 0)
 _TEXT_COLOR = QtGui.QColor(30, 30, 30)
 _MUTED_COLOR = QtGui.QColor(95, 95, 95)
+#: the mark of the selected node or edge (distinct from the active layer's orange)
+SELECTION_COLOR = QtGui.QColor(150, 0, 190)
 _QLINEF_BYTES = 32  # four float64
 _translate = QtCore.QCoreApplication.translate
 
@@ -248,6 +250,9 @@ class UnfoldedView(QtWidgets.QWidget):
         to-unit, col the from-unit (``edge_U[c, j, h]`` is ``('U', c, j, h)``).
     nodeClicked, edgeClicked, edgeDoubleClicked
         Same arguments, on a click / double click.
+    selectionChanged(object)
+        The new :attr:`selection` (None when cleared, e.g. by Escape or a
+        click on empty space).
 
     Attributes
     ----------
@@ -263,6 +268,7 @@ class UnfoldedView(QtWidgets.QWidget):
     nodeClicked = Signal(str, int, int)
     edgeClicked = Signal(str, int, int, int)
     edgeDoubleClicked = Signal(str, int, int, int)
+    selectionChanged = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -273,6 +279,7 @@ class UnfoldedView(QtWidgets.QWidget):
         self._tooltip_fn = None
         self._hover = None  # ('node', layer, c, u) or ('edge', m, c, r, k)
         self._hover_global = None
+        self._selection = None  # as hit_test, or ('weight', m, row, col): every copy
         self._autofit = True
         self._node_px = 8.0
         self._node_size_dirty = True
@@ -438,6 +445,7 @@ class UnfoldedView(QtWidgets.QWidget):
         self._vis_ids = np.zeros(0, dtype=np.int64)
         self._nodes.setData(x=self._node_xy[:, 0], y=self._node_xy[:, 1], size=self._node_px)
         self._set_hover(None)
+        self._selection = None
         self._frame = None
         self._autofit = True
         self._fit()
@@ -849,6 +857,8 @@ class UnfoldedView(QtWidgets.QWidget):
             if f.direction in ("forward", "backward"):
                 self._paint_arrows(p, mp, c, f.direction, kx, ky)
 
+        self._paint_selection(p, mp, r)
+
         # direction banner, top left of the network
         if f is not None and f.direction in ("forward", "backward"):
             fwd = f.direction == "forward"
@@ -1092,6 +1102,91 @@ class UnfoldedView(QtWidgets.QWidget):
         """The hovered item as in :meth:`hit_test`, or None."""
         return self._hover
 
+    # -------------------------------------------------------------- selection
+    @property
+    def selection(self):
+        """The selected item: as :meth:`hit_test`, ``('weight', matrix, row, col)``
+        (the edge in every copy), or None."""
+        return self._selection
+
+    def set_selection(self, sel) -> None:
+        """Mark a node, an edge or a shared weight as selected (None clears).
+
+        Parameters
+        ----------
+        sel : tuple or None
+            ``('node', layer, c, unit)``, ``('edge', matrix, c, row, col)``,
+            ``('weight', matrix, row, col)`` or None.
+        """
+        if sel is not None:
+            sel = (str(sel[0]), str(sel[1])) + tuple(int(v) for v in sel[2:])
+            if self._shape is not None:
+                try:
+                    self._selection_points(sel)
+                except (IndexError, KeyError, ValueError):
+                    sel = None  # from a network of another shape
+        if sel == self._selection:
+            return
+        self._selection = sel
+        self._over.update()
+        self.selectionChanged.emit(sel)
+
+    def clear_selection(self) -> None:
+        """No item selected (Escape)."""
+        self.set_selection(None)
+
+    def _selection_points(self, sel):
+        """View coordinates to mark: ('node', (x, y)) or ('edges', [(x1, y1, x2, y2), ...])."""
+        if sel[0] == "node":
+            _, layer, c, u = sel
+            lowest = -1 if layer == "s" else 0
+            if not (lowest <= c < self._shape[3] and 0 <= u < len(self._ypos[layer])):
+                raise IndexError((layer, c, u))
+            return "node", self.node_position(layer, c, u)
+        if sel[0] == "edge":
+            _, m, c, r, k = sel
+            self._check_edge(m, c, r, k)
+            return "edges", [self.edge_endpoints(m, c, r, k)]
+        _, m, r, k = sel
+        T = self._shape[3]
+        self._check_edge(m, 0, r, k)
+        return "edges", [self.edge_endpoints(m, c, r, k) for c in range(T)]
+
+    def _check_edge(self, m, c, r, k):
+        N, M, O, T = self._shape
+        rows, cols = {"V": (M, N), "U": (M, M), "W": (O, M)}[m]
+        if not (0 <= c < T and 0 <= r < rows and 0 <= k < cols):
+            raise IndexError((m, c, r, k))
+
+    def _paint_selection(self, p, mp, r):
+        """A ring round the selected node, or the selected edge(s) drawn thick (on top)."""
+        if self._selection is None or self._shape is None:
+            return
+        kind, where = self._selection_points(self._selection)
+        halo = QtGui.QPen(QtGui.QColor(255, 255, 255, 230), 7.0)
+        mark = QtGui.QPen(SELECTION_COLOR, 3.0)
+        for pen in (halo, mark):
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        if kind == "node":
+            c = mp(*where)
+            rr = r + 5.0
+            for pen in (halo, mark):
+                p.setPen(pen)
+                p.drawEllipse(c, rr, rr)
+            return
+        for pen in (halo, mark):
+            p.setPen(pen)
+            for x1, y1, x2, y2 in where:
+                p.drawLine(mp(x1, y1), mp(x2, y2))
+
+    def keyPressEvent(self, ev):
+        if ev.key() == QtCore.Qt.Key.Key_Escape and self._selection is not None:
+            self.clear_selection()
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
+
     def _on_mouse_clicked(self, ev):
         v = self._scene_to_view(ev.scenePos())
         if v is None:
@@ -1100,7 +1195,11 @@ class UnfoldedView(QtWidgets.QWidget):
         if hit is None:
             if ev.double():
                 self.reset_view()
+            else:
+                self.clear_selection()
             return
+        if not ev.double():
+            self.set_selection(hit)
         if hit[0] == "node":
             if not ev.double():
                 self.nodeClicked.emit(*hit[1:])
