@@ -59,6 +59,9 @@ def main(out_dir: str) -> int:
     failures: list[str] = []
     screen = window.screen().availableGeometry()
     size = f"{screen.width()}x{screen.height()}"
+    scale = os.environ.get("QT_SCALE_FACTOR", "")
+    if scale and scale != "1":
+        size += f"-scale{scale}"
 
     # -- fits the screen -----------------------------------------------------------------------
     frame = window.frameGeometry()
@@ -89,9 +92,12 @@ def main(out_dir: str) -> int:
     scene_pos = view.node_position_scene("s", column, unit)
     local = gv.mapFromScene(scene_pos)
     glob = gv.viewport().mapToGlobal(local)
-    xdotool("mousemove", str(glob.x() + 5), str(glob.y() + 5))
+    # xdotool works in the screen's device pixels; Qt's global positions are logical ones
+    dpr = window.devicePixelRatioF()
+    gx, gy = round(glob.x() * dpr), round(glob.y() * dpr)
+    xdotool("mousemove", str(gx + 5), str(gy + 5))
     pump(app, 0.2)
-    xdotool("mousemove", str(glob.x()), str(glob.y()))
+    xdotool("mousemove", str(gx), str(gy))
     pump(app, 0.8)
     tip_now = _tooltip_shown()
     pump(app, 2.0)

@@ -50,6 +50,10 @@ PANEL_DOCKS = {
 }
 #: the size a fresh window opens at, and gets back from Restore defaults
 DEFAULT_SIZE = (1400, 850)
+#: at most this share of the available screen at the first start (a 1280×720 laptop included)
+SCREEN_SHARE = 0.92
+#: the bottom docks' (cost plot, fold-back) share of the first-start height
+BOTTOM_DOCK_SHARE = 0.28
 #: bounds of a weight typed after double-clicking an edge
 WEIGHT_LIMIT = 100.0
 #: the weight letter and its (row, column) index letters, BPTT.md's notation
@@ -167,7 +171,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._view_throttle.pending = self._plot_throttle.pending = True
         self.flush()
 
-        self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
         # the layout Restore defaults goes back to: this window's own, before any saved one
         self._default_state = self.saveState()
         if restore:
@@ -548,6 +552,29 @@ class MainWindow(QtWidgets.QMainWindow):
             except (TypeError, ValueError):
                 pass
 
+    def default_size(self) -> QtCore.QSize:
+        """The first-start size: :data:`DEFAULT_SIZE`, shrunk to fit 90 % of the available screen."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        w, h = DEFAULT_SIZE
+        if screen is not None:
+            avail = screen.availableGeometry()
+            w = min(w, int(avail.width() * SCREEN_SHARE))
+            h = min(h, int(avail.height() * SCREEN_SHARE))
+        return QtCore.QSize(w, h)
+
+    def fit_to_screen(self) -> None:
+        """Size the window to :meth:`default_size` and centre it on the available screen."""
+        size = self.default_size()
+        self.resize(size)
+        # the network keeps most of the height; the cost plot and fold-back scroll below it
+        self.resizeDocks([self.cost_dock], [max(180, int(size.height() * BOTTOM_DOCK_SHARE))],
+                         QtCore.Qt.Orientation.Vertical)
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            self.move(avail.left() + max(0, (avail.width() - size.width()) // 2),
+                      avail.top() + max(0, (avail.height() - size.height()) // 2))
+
     def restore_default_layout(self) -> None:
         """Docks, toolbar, size and speed as this window had them when it was built."""
         for dock in self.docks.values():
@@ -556,7 +583,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.show()
         self.restoreState(self._default_state)
         if not self.isMaximized() and not self.isFullScreen():
-            self.resize(*DEFAULT_SIZE)
+            self.fit_to_screen()
         self.speed.set_level(DEFAULT_SPEED)
 
     def save_layout(self) -> None:
