@@ -269,3 +269,52 @@ def test_symmetric_range_helper():
     assert cm.symmetric_range(None, fixed=-0.5) == 0.5
     idx = cm.signed_to_index(np.array([-1.0, 0.0, 1.0, np.nan, 7.0]), 1.0, 64)
     assert idx.tolist() == [0, 32, 63, -1, 63]
+
+
+# -- issue 10: colour bars, banner ------------------------------------------------------------
+def test_colour_bar_ticks_keep_the_whole_exponent_and_fit_their_slot(view):
+    bars = view._bars
+    huge = (("edges", "x·w", -1.92e154, 1.92e154, True))
+    ticks = bars.ticks(*huge[2:])
+    assert ticks[0] == "1.92×10¹⁵⁴" and ticks[2] == "−1.92×10¹⁵⁴"
+    width = bars.slot_width(huge)
+    from visualizer.qt.unfolded.view import _font
+    need = bars.BAR_W + 6 + QtGui.QFontMetricsF(_font(11)).horizontalAdvance(ticks[2])
+    assert width >= need
+    f = base_frame(edge_V=np.full((T, M, N), 1.92e154))
+    view.set_frame(f)
+    slots = bars._slots
+    # each bar starts where the previous one's slot ends: no overlap
+    assert all(a[0] + a[1] <= b[0] + 1e-9 for a, b in zip(slots, slots[1:]))
+    assert bars.maximumWidth() >= slots[-1][0] + slots[-1][1]
+
+
+def test_an_edge_scale_without_values_reads_dashes_not_zeros(view):
+    view.set_frame(base_frame())          # nothing revealed: all edges NaN
+    edge_bar = [b for b in view._bars._bars if b[0] == "edges"][0]
+    assert view._bars.ticks(*edge_bar[2:]) == ("—", "0", "—")
+
+
+def test_the_network_does_not_move_when_the_delta_bar_appears(view):
+    view.resize(W, H)
+    view.set_frame(base_frame(edge_V=np.full((T, M, N), 0.3)))
+    before = view.view_to_image(*view.node_position("s", 0, 0), W, H)
+    width = view._bars.maximumWidth()
+    d = np.full((T + 1, M), 0.2)
+    view.set_frame(base_frame(edge_V=np.full((T, M, N), 0.3), delta_s=d))
+    assert [b[0] for b in view._bars._bars][-1] == "outline"
+    assert view._bars.maximumWidth() == width
+    assert view.view_to_image(*view.node_position("s", 0, 0), W, H) == before
+
+
+def test_every_phase_after_the_start_has_a_banner(view):
+    assert view._banner(base_frame()) is None
+    for phase, direction in (("forward", "forward"), ("bptt", "backward"), ("foldback", None),
+                             ("update", None)):
+        text, _ = view._banner(base_frame(phase=phase, direction=direction))
+        assert text
+    view.set_frame(base_frame(phase="foldback"))
+    arr_fold = pixels(view.render_to_image(W, H))
+    view.set_frame(base_frame())
+    arr_none = pixels(view.render_to_image(W, H))
+    assert np.abs(arr_fold[:90, :400].astype(int) - arr_none[:90, :400]).max() > 60

@@ -64,6 +64,9 @@ class ViewFrame:
     direction : str or None
         ``'forward'`` (signal flows up/right) or ``'backward'`` (BPTT:
         left/down), None for no arrows.
+    phase : str or None
+        The phase shown (one of ``core.PHASES``) for the banner over the network; None
+        before the first step.
     caption : str
         One line of text under the title.
     title : str
@@ -95,6 +98,7 @@ class ViewFrame:
     active_column: Optional[int] = None
     active_layer: Optional[str] = None
     direction: Optional[str] = None
+    phase: Optional[str] = None
     caption: str = ""
     title: str = ""
     s0_label: str = "s(0)"

@@ -51,6 +51,7 @@ MARGINS = (78, 14, 40, 30)
 
 _FWD_COLOR = QtGui.QColor(0, 130, 70)
 _BWD_COLOR = QtGui.QColor(205, 90, 0)
+_FOLD_COLOR = QtGui.QColor(30, 90, 170)
 _TEXT_COLOR = QtGui.QColor(30, 30, 30)
 _MUTED_COLOR = QtGui.QColor(95, 95, 95)
 #: the mark of the selected node or edge (distinct from the active layer's orange)
@@ -173,30 +174,69 @@ class _TextBar(pg.GraphicsWidget):
 
 
 class _ColorBars(pg.GraphicsWidget):
-    """Vertical colour bars, each with a two-line title and numeric ticks."""
+    """Vertical colour bars, each with a two-line title and numeric ticks (:func:`fmt`).
+
+    Each bar's slot is as wide as its widest title or tick, so a long number (an exponent
+    after divergence) is never cut. The width only grows until :meth:`reset_width` (a new
+    structure), and ``reserve`` empty slots keep room for a bar still to come (the δ outline
+    appears with BPTT), so the network beside the bars does not jump sideways.
+    """
 
     BAR_W = 14
     SLOT_W = 74
+    PAD = 8
 
     def __init__(self):
         super().__init__()
-        self._bars = []  # (title1, title2, key, lo, hi, diverging)
+        self._bars = []  # (title1, title2, lo, hi, diverging)
+        self._slots = []  # x offset and width of each bar
         self._images = {}
+        self._width = 0
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Fixed,
                            QtWidgets.QSizePolicy.Policy.Expanding)
-        self._set_width(1)
+        self._set_width(self.SLOT_W + 6)
 
-    def _set_width(self, n):
-        w = self.SLOT_W * max(n, 1) + 6
-        self.setMinimumWidth(w)
-        self.setMaximumWidth(w)
+    @staticmethod
+    def ticks(lo, hi, diverging):
+        """The three tick texts (top, middle, bottom); "—" ends while a scale has no values."""
+        mid = 0.0 if diverging else 0.5 * (lo + hi)
+        if max(abs(lo), abs(hi)) <= 1e-12:
+            return ("\u2014", _tick(0.0), "\u2014")
+        return (_tick(hi), _tick(mid), _tick(lo))
 
-    def set_bars(self, bars) -> None:
-        if bars != self._bars:
-            if len(bars) != len(self._bars):
-                self._set_width(len(bars))
-            self._bars = bars
-            self.update()
+    def _set_width(self, w):
+        w = int(math.ceil(w))
+        if w != self._width:
+            self._width = w
+            self.setMinimumWidth(w)
+            self.setMaximumWidth(w)
+
+    def reset_width(self) -> None:
+        """Let the width shrink again (a new network)."""
+        self._width = 0
+        self._set_width(self.SLOT_W + 6)
+        self._bars = []
+
+    def slot_width(self, bar) -> float:
+        """Pixels a bar needs: its titles, or the bar plus its widest tick."""
+        t1, t2, lo, hi, dv = bar
+        ft, fk = QtGui.QFontMetricsF(_font(12, True)), QtGui.QFontMetricsF(_font(11))
+        widest_tick = max(fk.horizontalAdvance(t) for t in self.ticks(lo, hi, dv))
+        return max(ft.horizontalAdvance(t1), ft.horizontalAdvance(t2),
+                   self.BAR_W + 6 + widest_tick, self.SLOT_W - self.PAD) + self.PAD
+
+    def set_bars(self, bars, reserve: int = 0) -> None:
+        """Show ``bars`` (title1, title2, lo, hi, diverging) with room for ``reserve`` more."""
+        if bars == self._bars:
+            return
+        self._bars = bars
+        x, self._slots = 0.0, []
+        for bar in bars:
+            w = self.slot_width(bar)
+            self._slots.append((x, w))
+            x += w
+        self._set_width(max(self._width, x + reserve * self.SLOT_W + 6))
+        self.update()
 
     def _image(self, diverging):
         if diverging not in self._images:
@@ -212,13 +252,13 @@ class _ColorBars(pg.GraphicsWidget):
         bot = r.bottom() - 10
         if bot - top < 20:
             return
-        for n, (t1, t2, lo, hi, diverging) in enumerate(self._bars):
-            x0 = r.left() + 4 + n * self.SLOT_W
+        for (t1, t2, lo, hi, diverging), (off, w) in zip(self._bars, self._slots):
+            x0 = r.left() + 4 + off
             p.setPen(_TEXT_COLOR)
             p.setFont(f_title)
-            p.drawText(QtCore.QRectF(x0, r.top() + 2, self.SLOT_W - 4, 16),
+            p.drawText(QtCore.QRectF(x0, r.top() + 2, w, 16),
                        int(QtCore.Qt.AlignmentFlag.AlignLeft), t1)
-            p.drawText(QtCore.QRectF(x0, r.top() + 17, self.SLOT_W - 4, 16),
+            p.drawText(QtCore.QRectF(x0, r.top() + 17, w, 16),
                        int(QtCore.Qt.AlignmentFlag.AlignLeft), t2)
             bar = QtCore.QRectF(x0, top, self.BAR_W, bot - top)
             p.drawImage(bar, self._image(diverging))
@@ -226,12 +266,11 @@ class _ColorBars(pg.GraphicsWidget):
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawRect(bar)
             p.setFont(f_tick)
-            mid = 0.0 if diverging else 0.5 * (lo + hi)
-            for val, yy in ((hi, top), (mid, 0.5 * (top + bot)), (lo, bot)):
+            for text, yy in zip(self.ticks(lo, hi, diverging), (top, 0.5 * (top + bot), bot)):
                 p.setPen(QtGui.QPen(_TEXT_COLOR, 1))
                 p.drawLine(QtCore.QPointF(x0 + self.BAR_W, yy), QtCore.QPointF(x0 + self.BAR_W + 4, yy))
                 ty = min(max(yy + fm.ascent() / 2 - 1, top + fm.ascent() - 2), bot + 2)
-                p.drawText(QtCore.QPointF(x0 + self.BAR_W + 6, ty), _tick(val))
+                p.drawText(QtCore.QPointF(x0 + self.BAR_W + 6, ty), text)
 
 
 # --------------------------------------------------------------------------
@@ -447,6 +486,7 @@ class UnfoldedView(QtWidgets.QWidget):
         self._set_hover(None)
         self._selection = None
         self._frame = None
+        self._bars.reset_width()
         self._autofit = True
         self._fit()
 
@@ -697,9 +737,11 @@ class UnfoldedView(QtWidgets.QWidget):
                 for (lo, hi, dv), names in groups.items()]
         sym = {"signal": "x·w", "error": "δ·w", "share": "δ·in", "weight": "w"}.get(f.edge_mode, f.edge_mode)
         bars.append((self.tr("edges"), sym, -self._edge_range, self._edge_range, True))
-        if f.delta_s is not None or f.delta_y is not None:
+        has_outline = f.delta_s is not None or f.delta_y is not None
+        if has_outline:
             bars.append((self.tr("outline"), "δ", -self._delta_range, self._delta_range, True))
-        self._bars.set_bars(bars)
+        # the δ outline's bar appears with BPTT: its room is kept from the start
+        self._bars.set_bars(bars, reserve=0 if has_outline else 1)
 
     # ---------------------------------------------------------------- render
     @contextmanager
@@ -859,13 +901,12 @@ class UnfoldedView(QtWidgets.QWidget):
 
         self._paint_selection(p, mp, r)
 
-        # direction banner, top left of the network
-        if f is not None and f.direction in ("forward", "backward"):
-            fwd = f.direction == "forward"
-            text = (self.tr("forward pass") + "  \u2191 \u2192" if fwd
-                    else self.tr("backward (BPTT)") + "  \u2190 \u2193")
+        # phase banner, top left of the network: every phase has one
+        banner = self._banner(f)
+        if banner is not None:
+            text, color = banner
             p.setFont(_font(15, True))
-            p.setPen(_FWD_COLOR if fwd else _BWD_COLOR)
+            p.setPen(color)
             (x0, x1), (y0, y1) = self._vb.viewRange()
             tl = mp(x0, y1)
             p.drawText(QtCore.QPointF(tl.x() + 8, tl.y() + 19), text)
@@ -933,6 +974,20 @@ class UnfoldedView(QtWidgets.QWidget):
                 p.drawText(QtCore.QPointF(xc - fm_col.horizontalAdvance(z) / 2,
                                           base + fm_col.ascent() + fm_col.height()), z)
         p.restore()
+
+    def _banner(self, f):
+        """The banner text and colour of a frame's phase, or None (before the first step)."""
+        if f is None:
+            return None
+        if f.direction == "forward":
+            return self.tr("forward pass") + "  \u2191 \u2192", _FWD_COLOR
+        if f.direction == "backward":
+            return self.tr("backward (BPTT)") + "  \u2190 \u2193", _BWD_COLOR
+        if f.phase == "foldback":
+            return self.tr("fold-back: Σ over the copies z") + "  \u21e2 \u0394V \u0394U \u0394W", _FOLD_COLOR
+        if f.phase == "update":
+            return self.tr("update: V, U, W change by \u0394V, \u0394U, \u0394W"), _FOLD_COLOR
+        return None
 
     def _paint_arrows(self, p, mp, c, direction, kx, ky):
         fwd = direction == "forward"
