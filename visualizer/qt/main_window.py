@@ -519,8 +519,19 @@ class MainWindow(QtWidgets.QMainWindow):
             dialog.deleteLater()
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
-        """A message in the status bar (``timeout`` 0 keeps it until the next one)."""
-        self.statusBar().showMessage(text, timeout)
+        """A message in the status bar (``timeout`` 0 keeps it until the next one).
+
+        Elided to the room left of the permanent fields (the whole text in the bar's tooltip),
+        so it never runs over them.
+        """
+        bar = self.statusBar()
+        room = bar.width() - self.status_label.width() - 40
+        if self.status_label.isHidden():
+            room = bar.width() - 24
+        shown = bar.fontMetrics().elidedText(text, QtCore.Qt.TextElideMode.ElideRight,
+                                             max(room, 80))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, timeout)
 
     def show_how_to_read(self) -> None:
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon,
