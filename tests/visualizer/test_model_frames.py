@@ -199,3 +199,17 @@ def test_model_and_export_import_no_qt():
                          text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
     assert "visualizer.export.plan" in names and "visualizer.model.explain" in names
+
+
+def test_the_frame_carries_the_tasks_unit_names():
+    from visualizer.model.config import default_config
+    from visualizer.model.frames import build_frame
+    from visualizer.model.session import Session
+
+    s = Session(default_config())
+    f = build_frame(s)
+    assert f.input_labels == tuple(s.task.input_labels)
+    assert f.output_labels == tuple(s.task.output_labels)
+    assert f.phase is None                      # nothing stepped yet: no banner
+    s.step()
+    assert build_frame(s).phase == "forward"

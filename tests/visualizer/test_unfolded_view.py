@@ -318,3 +318,30 @@ def test_every_phase_after_the_start_has_a_banner(view):
     view.set_frame(base_frame())
     arr_none = pixels(view.render_to_image(W, H))
     assert np.abs(arr_fold[:90, :400].astype(int) - arr_none[:90, :400]).max() > 60
+
+
+def test_rows_are_named_by_the_tasks_units(view):
+    view.set_frame(base_frame(input_labels=("h", "a very long name of a unit"),
+                              output_labels=("next bit", "")))
+    assert view.row_label("x", 0) == "h"
+    long = view.row_label("x", 1)
+    assert long.endswith("…") and len(long) < len("a very long name of a unit")
+    assert view.row_label("y", 0) == "next bit"
+    assert view.row_label("y", 1) == "1"          # unnamed: numbered
+    assert view.row_label("s", 2) == "2"          # hidden units keep their index j
+    view.set_frame(base_frame(input_labels=("only one",)))   # a count that does not match
+    assert view.row_label("x", 0) == "0"
+
+
+def test_long_row_labels_widen_the_left_margin_and_are_drawn(view):
+    view.resize(W, H)
+    view.set_frame(base_frame())
+    plain = view.view_to_image(*view.node_position("s", -1, 0), W, H)
+    view.set_frame(base_frame(input_labels=("interrupted", "consonantal"),
+                              output_labels=("voiced", "back")))
+    named = view.view_to_image(*view.node_position("s", -1, 0), W, H)
+    assert named[0] > plain[0]                    # room made for the names
+    arr = pixels(view.render_to_image(W, H))
+    px, py = view.view_to_image(*view.node_position("x", 0, 0), W, H)
+    strip = arr[int(py) - 6:int(py) + 7, 0:int(named[0]) - 10, :3].astype(int)
+    assert (strip.max(axis=2) < 150).sum() > 20   # dark text left of the network on that row

@@ -64,6 +64,9 @@ class ViewFrame:
     direction : str or None
         ``'forward'`` (signal flows up/right) or ``'backward'`` (BPTT:
         left/down), None for no arrows.
+    input_labels, output_labels : tuple of str
+        Names of the input units x_i and output units y_k (the task's ``input_labels`` /
+        ``output_labels``); empty: the rows are numbered.
     phase : str or None
         The phase shown (one of ``core.PHASES``) for the banner over the network; None
         before the first step.
@@ -99,6 +102,8 @@ class ViewFrame:
     active_layer: Optional[str] = None
     direction: Optional[str] = None
     phase: Optional[str] = None
+    input_labels: tuple = ()
+    output_labels: tuple = ()
     caption: str = ""
     title: str = ""
     s0_label: str = "s(0)"

@@ -46,8 +46,11 @@ __all__ = ["UnfoldedView"]
 LAYER_OFFSET = {"x": -0.28, "s": 0.0, "y": 0.28}
 #: number of colour bins of the edges
 N_EDGE_BINS = 64
-#: pixel margins of the network inside the view box (left, right, bottom, top)
+#: pixel margins of the network inside the view box (left, right, bottom, top); the left one
+#: grows with the row labels (see UnfoldedView._left_margin)
 MARGINS = (78, 14, 40, 30)
+#: longest row label in pixels: longer unit names are abbreviated with "…" (whole in the tooltip)
+ROW_LABEL_PX = 64
 
 _FWD_COLOR = QtGui.QColor(0, 130, 70)
 _BWD_COLOR = QtGui.QColor(205, 90, 0)
@@ -630,7 +633,11 @@ class UnfoldedView(QtWidgets.QWidget):
             self.set_structure(*frame.shape)
         N, M, O, T = self._shape
         frame.validate(N, M, O, T)
+        old = self._frame
         self._frame = frame
+        if self._autofit and (old is None or (old.input_labels, old.output_labels)
+                              != (frame.input_labels, frame.output_labels)):
+            self._fit()     # the row labels' room
         self._recolor_nodes(frame)
         self._recolor_edges(frame)
         self._update_texts(frame)
@@ -810,6 +817,7 @@ class UnfoldedView(QtWidgets.QWidget):
             return
         W, H = self._vb_size()
         L, R, B, Tp = MARGINS
+        L = self._left_margin()
         c = self._content
         sx = c.width() / max(W - L - R, 10.0)
         sy = c.height() / max(H - B - Tp, 10.0)
@@ -917,7 +925,10 @@ class UnfoldedView(QtWidgets.QWidget):
         fm_idx = QtGui.QFontMetrics(f_idx)
         show_idx = min(self._pitch.values()) * ky >= 9.0
         s0x = mp(-1.0, 0).x()
-        idx_w = fm_idx.horizontalAdvance(str(max(N, M, O) - 1)) + 4 if show_idx else 0
+        row_text = {L: [self.row_label(L, u, fm_idx) for u in range(len(self._ypos[L]))]
+                    for L in ("x", "s", "y")}
+        idx_w = (max(fm_idx.horizontalAdvance(t) for L in row_text for t in row_text[L]) + 4
+                 if show_idx else 0)
         lab_right = s0x - r - 6 - idx_w
         p.setPen(_TEXT_COLOR)
         names = {"x": "x(t)", "s": "s(t)", "y": "y(t)"}
@@ -934,7 +945,7 @@ class UnfoldedView(QtWidgets.QWidget):
                 xr = s0x - r - 3
                 for u, yv in enumerate(self._ypos[L]):
                     yd = mp(0, yv).y()
-                    s = str(u)
+                    s = row_text[L][u]
                     p.drawText(QtCore.QPointF(xr - fm_idx.horizontalAdvance(s), yd + fm_idx.ascent() / 2 - 1), s)
                 p.setPen(_TEXT_COLOR)
         # s(0) label under the s(0) column
@@ -974,6 +985,27 @@ class UnfoldedView(QtWidgets.QWidget):
                 p.drawText(QtCore.QPointF(xc - fm_col.horizontalAdvance(z) / 2,
                                           base + fm_col.ascent() + fm_col.height()), z)
         p.restore()
+
+    def row_label(self, layer: str, unit: int, fm: QtGui.QFontMetrics | None = None) -> str:
+        """The label of a row: the task's unit name for x and y (abbreviated to
+        :data:`ROW_LABEL_PX`), the index j for s (and wherever the task names none)."""
+        f = self._frame
+        names = ()
+        if f is not None:
+            names = {"x": f.input_labels, "y": f.output_labels}.get(layer, ())
+        if len(names) != len(self._ypos[layer]) or not str(names[unit]).strip():
+            return str(unit)
+        fm = fm or QtGui.QFontMetrics(_font(11))
+        return fm.elidedText(str(names[unit]), QtCore.Qt.TextElideMode.ElideRight, ROW_LABEL_PX)
+
+    def _left_margin(self) -> float:
+        """Pixels left of s(0) for the layer names and the row labels (wider for long names)."""
+        if self._shape is None or self._frame is None:
+            return MARGINS[0]
+        fm = QtGui.QFontMetrics(_font(11))
+        widest = max((fm.horizontalAdvance(self.row_label(L, u, fm))
+                      for L in ("x", "y") for u in range(len(self._ypos[L]))), default=0)
+        return max(MARGINS[0], 56 + widest + 4 + 0.5 * self._node_px)
 
     def _banner(self, f):
         """The banner text and colour of a frame's phase, or None (before the first step)."""
