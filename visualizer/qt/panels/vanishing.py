@@ -166,14 +166,20 @@ class VanishingPanel(Panel):
         s = self.session
         upd = s.update
         hv = (id(s.delta_history), s.delta_history.version, self.first_update)
-        if upd is self._upd and hv == self._history_version:
+        reached = s.timeline.reveal(s.position).bptt_from     # BPTT reveals δ copy by copy
+        same = self._upd is not None and self._upd[0] is upd and self._upd[1] == reached
+        if same and hv == self._history_version:
             return
         frame = build_vanishing_frame(s, self.first_update)
-        if upd is not self._upd and frame.result is not None:
-            self._upd = upd
+        if not same and frame.result is not None:
+            self._upd = (upd, reached)
             self.result = frame.result
-            self.curve.setData(frame.z, frame.norms)
-            self.bound_curve.setData(frame.z, frame.bound)
+            if np.isfinite(frame.norms).any():
+                self.curve.setData(frame.z, frame.norms)
+                self.bound_curve.setData(frame.z, frame.bound)
+            else:           # nothing reached yet: an empty plot, not the last update's curve
+                self.curve.setData([], [])
+                self.bound_curve.setData([], [])
             self.plot.setTitle(frame.title, size="9pt")
             self.info.setText(frame.info, color=TEXT, size="10pt")
             self.plot.enableAutoRange()
