@@ -30,6 +30,10 @@ from visualizer.qt.panels.foldback import MUTED, TEXT
 
 
 
+#: the plots' least size in a dock (pixels): below it the panel scrolls
+READABLE_SIZE = (560, 420)
+
+
 class VanishingPanel(Panel):
     """‖δ(t−z)‖ against z with its bound, a history heatmap and a spectral-radius control.
 
@@ -46,7 +50,7 @@ class VanishingPanel(Panel):
     rescale_button : QPushButton
     """
 
-    def __init__(self, session, parent=None, first_update: int = 1):
+    def __init__(self, session, parent=None, first_update: int = 1, scroll: bool = True):
         super().__init__(session, parent)
         self.setObjectName("vanishingPanel")
         self.result = None
@@ -118,7 +122,19 @@ class VanishingPanel(Panel):
         row.addStretch(1)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
-        lay.addWidget(self.glw, 1)
+        if scroll:
+            # in a narrow dock the plots keep a readable size (title, legend, z axis) and scroll;
+            # an export (scroll=False) lays them out at the size it draws
+            self.glw.setMinimumSize(*READABLE_SIZE)
+            self.scroll = QtWidgets.QScrollArea()
+            self.scroll.setObjectName("vanishingScroll")
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            self.scroll.setWidget(self.glw)
+            lay.addWidget(self.scroll, 1)
+        else:
+            self.scroll = None
+            lay.addWidget(self.glw, 1)
         lay.addLayout(row)
         lay.addWidget(self.message)
 
