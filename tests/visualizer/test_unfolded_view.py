@@ -345,3 +345,43 @@ def test_long_row_labels_widen_the_left_margin_and_are_drawn(view):
     px, py = view.view_to_image(*view.node_position("x", 0, 0), W, H)
     strip = arr[int(py) - 6:int(py) + 7, 0:int(named[0]) - 10, :3].astype(int)
     assert (strip.max(axis=2) < 150).sum() > 20   # dark text left of the network on that row
+
+
+def test_many_copies_scroll_sideways_at_a_readable_column_width(qtbot):
+    from visualizer.qt.unfolded.view import MIN_COLUMN_PX
+
+    v = UnfoldedView()
+    qtbot.addWidget(v)
+    v.resize(900, 420)
+    v.show()
+    qtbot.waitExposed(v)
+    TT = 40
+    v.set_structure(N, M, O, TT)
+    f = ViewFrame.empty(N, M, O, TT, steps=list(range(1, TT + 1)), z=list(range(TT - 1, -1, -1)))
+    f.x[:] = f.s[:] = f.y[:] = 0.5
+    v.set_frame(f)
+    assert v.scrolls_sideways
+    kx, _ = v._px_per_unit()
+    assert kx >= MIN_COLUMN_PX - 1e-6
+    (x0, x1), _ = v._vb.viewRange()
+    assert x1 >= TT - 1                            # starts at the last copies
+    f.active_column = 0                            # stepping the forward pass: column 0 shown
+    v.set_frame(f)
+    (x0, x1), _ = v._vb.viewRange()
+    assert x0 <= -0.5 and x1 >= 0.5
+    v._hbar.setValue(v._hbar.maximum())            # the scroll bar moves the columns
+    (x0b, x1b), _ = v._vb.viewRange()
+    assert x0b > x0 and x1b >= TT - 1
+    # a picture still shows every copy
+    img = pixels(v.render_to_image(1200, 500))
+    for c in (0, TT - 1):
+        px, py = v.view_to_image(*v.node_position("s", c, 0), 1200, 500)
+        assert 0 <= px < 1200
+    assert v.scrolls_sideways                      # and the widget keeps scrolling after it
+    assert img.shape[1] == 1200
+
+
+def test_few_copies_do_not_scroll(view):
+    view.resize(W, H)
+    view.set_frame(base_frame())
+    assert not view.scrolls_sideways

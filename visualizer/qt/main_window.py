@@ -525,11 +525,13 @@ class MainWindow(QtWidgets.QMainWindow):
         so it never runs over them.
         """
         bar = self.statusBar()
-        room = bar.width() - self.status_label.width() - 40
-        if self.status_label.isHidden():
+        shown = text
+        if bar.isVisible():         # laid out: its widths are real
             room = bar.width() - 24
-        shown = bar.fontMetrics().elidedText(text, QtCore.Qt.TextElideMode.ElideRight,
-                                             max(room, 80))
+            if not self.status_label.isHidden():
+                room -= self.status_label.width() + 16
+            shown = bar.fontMetrics().elidedText(text, QtCore.Qt.TextElideMode.ElideRight,
+                                                 max(room, 80))
         bar.setToolTip(text if shown != text else "")
         bar.showMessage(shown, timeout)
 

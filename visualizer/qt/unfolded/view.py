@@ -49,6 +49,8 @@ N_EDGE_BINS = 64
 #: pixel margins of the network inside the view box (left, right, bottom, top); the left one
 #: grows with the row labels (see UnfoldedView._left_margin)
 MARGINS = (78, 14, 40, 30)
+#: narrowest column (one copy) in pixels before the view scrolls sideways instead
+MIN_COLUMN_PX = 64
 #: longest row label in pixels: longer unit names are abbreviated with "…" (whole in the tooltip)
 ROW_LABEL_PX = 64
 
@@ -68,6 +70,13 @@ def _font(px: int, bold: bool = False) -> QtGui.QFont:
     f.setPixelSize(int(px))
     f.setBold(bold)
     return f
+
+
+def ui_font_px() -> int:
+    """The pixel size of the application's UI font (the least size of the view's labels)."""
+    app = QtWidgets.QApplication.instance()
+    font = app.font() if app is not None else QtGui.QFont()
+    return max(int(QtGui.QFontInfo(font).pixelSize()), 9)
 
 
 def _qcolor(rgba) -> QtGui.QColor:
@@ -338,6 +347,14 @@ class UnfoldedView(QtWidgets.QWidget):
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self._glw)
+        self._hscroll = 1.0     # 0 = the first copies, 1 = the last (where errors enter)
+        self._rendering = False
+        self._hbar = QtWidgets.QScrollBar(QtCore.Qt.Orientation.Horizontal)
+        self._hbar.setObjectName("columnScrollBar")
+        self._hbar.setToolTip(self.tr("More copies than fit at a readable size: scroll sideways"))
+        self._hbar.hide()
+        self._hbar.valueChanged.connect(self._on_hbar)
+        lay.addWidget(self._hbar)
 
         ci = self._glw.ci
         ci.layout.setContentsMargins(4, 2, 4, 2)
@@ -638,6 +655,7 @@ class UnfoldedView(QtWidgets.QWidget):
         if self._autofit and (old is None or (old.input_labels, old.output_labels)
                               != (frame.input_labels, frame.output_labels)):
             self._fit()     # the row labels' room
+        self._bring_into_view(frame.active_column)
         self._recolor_nodes(frame)
         self._recolor_edges(frame)
         self._update_texts(frame)
@@ -763,14 +781,16 @@ class UnfoldedView(QtWidgets.QWidget):
         old = QtCore.QRectF(ci.geometry())
         new = QtCore.QRectF(0, 0, width, height)
         changed = old != new
+        self._rendering = True      # a picture shows every copy
         try:
-            if changed:
+            if changed or self.scrolls_sideways:
                 ci.setGeometry(new)
                 ci.layout.activate()
                 self._on_resized()
             yield
         finally:
-            if changed and self._glw.isVisible():
+            self._rendering = False
+            if (changed or self.scrolls_sideways) and self._glw.isVisible():
                 ci.setGeometry(old)
                 ci.layout.activate()
                 self._on_resized()
@@ -821,9 +841,65 @@ class UnfoldedView(QtWidgets.QWidget):
         c = self._content
         sx = c.width() / max(W - L - R, 10.0)
         sy = c.height() / max(H - B - Tp, 10.0)
-        self._vb.setRange(xRange=(c.left() - L * sx, c.right() + R * sx),
+        x0, x1 = c.left() - L * sx, c.right() + R * sx
+        min_sx = 1.0 / MIN_COLUMN_PX            # view units per pixel at the narrowest columns
+        if sx > min_sx and not self._rendering:
+            # the columns would be too narrow for their labels: keep them readable and let
+            # the network scroll sideways (the scroll bar under the view)
+            full, shown = x1 - x0, W * min_sx
+            x0 = x0 + self._hscroll * (full - shown)
+            x1 = x0 + shown
+            self._set_hbar(shown / full)
+        elif not self._rendering:
+            self._set_hbar(None)
+        self._vb.setRange(xRange=(x0, x1),
                           yRange=(c.top() - B * sy, c.bottom() + Tp * sy), padding=0)
         self._node_size_dirty = True
+
+    def _set_hbar(self, page) -> None:
+        """Show the sideways scroll bar for a visible share ``page`` of the width (None hides it)."""
+        bar = self._hbar
+        if page is None:
+            if not bar.isHidden():
+                bar.hide()
+            return
+        steps = 1000
+        bar.blockSignals(True)
+        bar.setRange(0, steps)
+        bar.setPageStep(max(1, int(steps * page / max(1e-9, 1 - page))))
+        bar.setValue(int(round(self._hscroll * steps)))
+        bar.blockSignals(False)
+        if bar.isHidden():
+            bar.show()
+
+    def _on_hbar(self, value: int) -> None:
+        self._hscroll = min(max(value / max(self._hbar.maximum(), 1), 0.0), 1.0)
+        self._autofit = True
+        self._fit()
+
+    @property
+    def scrolls_sideways(self) -> bool:
+        """Whether the columns are too many to fit readably and the view scrolls sideways."""
+        return not self._hbar.isHidden()
+
+    def _bring_into_view(self, column) -> None:
+        """Scroll sideways so that ``column`` is shown (while stepping)."""
+        if column is None or not self.scrolls_sideways or not self._autofit:
+            return
+        (x0, x1), _ = self._vb.viewRange()
+        lo, hi = column - 0.5, column + 0.5
+        if lo >= x0 and hi <= x1:
+            return
+        c = self._content
+        W, _H = self._vb_size()
+        L, R = self._left_margin(), MARGINS[1]
+        min_sx = 1.0 / MIN_COLUMN_PX
+        full_x0 = c.left() - L * min_sx
+        full = (c.right() + R * min_sx) - full_x0
+        shown = W * min_sx
+        target = (lo - full_x0) if lo < x0 else (hi - shown - full_x0)
+        self._hscroll = min(max(target / max(full - shown, 1e-9), 0.0), 1.0)
+        self._fit()
 
     def _on_resized(self, *args):
         if self._autofit:
@@ -921,14 +997,25 @@ class UnfoldedView(QtWidgets.QWidget):
 
         # layer labels and unit indices, left of the first columns
         f_lab = _font(14, True)
-        f_idx = _font(max(8, min(11, int(min(self._pitch.values()) * ky * 0.95))))
+        # row labels never smaller than the UI font: where rows are denser, every k-th is named
+        f_idx = _font(ui_font_px())
         fm_idx = QtGui.QFontMetrics(f_idx)
-        show_idx = min(self._pitch.values()) * ky >= 9.0
+        show_idx = True
         s0x = mp(-1.0, 0).x()
         row_text = {L: [self.row_label(L, u, fm_idx) for u in range(len(self._ypos[L]))]
                     for L in ("x", "s", "y")}
         idx_w = (max(fm_idx.horizontalAdvance(t) for L in row_text for t in row_text[L]) + 4
                  if show_idx else 0)
+        # scrolled sideways: the labels stay at the left edge, on a band of the background
+        (vx0, _vx1), (vy0, vy1) = self._vb.viewRange()
+        edge = mp(vx0, 0).x()
+        sticky_x = edge + self._left_margin() - 0.2 * kx
+        s0_true = s0x
+        if s0x < sticky_x - 0.5:
+            s0x = sticky_x
+            band_top, band_bot = mp(vx0, vy1).y(), mp(vx0, vy0).y()
+            p.fillRect(QtCore.QRectF(edge, band_top, s0x - r - 1 - edge, band_bot - band_top),
+                       _qcolor(cm.BACKGROUND))
         lab_right = s0x - r - 6 - idx_w
         p.setPen(_TEXT_COLOR)
         names = {"x": "x(t)", "s": "s(t)", "y": "y(t)"}
@@ -943,19 +1030,27 @@ class UnfoldedView(QtWidgets.QWidget):
                 p.setFont(f_idx)
                 p.setPen(_MUTED_COLOR)
                 xr = s0x - r - 3
+                row_px = self._pitch[L] * ky
+                every_row = max(1, int(math.ceil((fm_idx.height() - 1) / max(row_px, 1e-6))))
+                last = len(self._ypos[L]) - 1
                 for u, yv in enumerate(self._ypos[L]):
+                    if u % every_row and u != last:
+                        continue
+                    if u != last and last % every_row and last - u < every_row:
+                        continue    # the last row is always named; no overlap with it
                     yd = mp(0, yv).y()
                     s = row_text[L][u]
                     p.drawText(QtCore.QPointF(xr - fm_idx.horizontalAdvance(s), yd + fm_idx.ascent() / 2 - 1), s)
                 p.setPen(_TEXT_COLOR)
         # s(0) label under the s(0) column
-        f_col = _font(12)
+        f_col = _font(max(12, ui_font_px()))
         fm_col = QtGui.QFontMetrics(f_col)
         s0 = f.s0_label if f is not None else "s(0)"
         p.setFont(_font(12, True))
         fmb = QtGui.QFontMetrics(_font(12, True))
         below_s = mp(-1.0, self._band["s"][0]).y() + r + 4 + fmb.ascent()
-        p.drawText(QtCore.QPointF(s0x - fmb.horizontalAdvance(s0) / 2, below_s), s0)
+        if s0_true == s0x:          # s(0) itself is in view (not scrolled away)
+            p.drawText(QtCore.QPointF(s0x - fmb.horizontalAdvance(s0) / 2, below_s), s0)
 
         # column labels under the x band: t=..., z=...
         steps = list(f.steps) if (f is not None and f.steps) else list(range(1, T + 1))
@@ -973,8 +1068,10 @@ class UnfoldedView(QtWidgets.QWidget):
             show = {c for c in show if abs(c - act) >= every} | {int(act)}
         for c in sorted(show):
             xc = mp(c + 0.5 * (LAYER_OFFSET["x"] + LAYER_OFFSET["y"]), 0).x()
+            if xc < s0x - r:
+                continue            # under the sticky labels
             bold = c == act
-            p.setFont(_font(12, bold))
+            p.setFont(_font(f_col.pixelSize(), bold))
             p.setPen(_TEXT_COLOR)
             if c < len(steps):
                 t = f"t={steps[c]}"
@@ -995,14 +1092,14 @@ class UnfoldedView(QtWidgets.QWidget):
             names = {"x": f.input_labels, "y": f.output_labels}.get(layer, ())
         if len(names) != len(self._ypos[layer]) or not str(names[unit]).strip():
             return str(unit)
-        fm = fm or QtGui.QFontMetrics(_font(11))
+        fm = fm or QtGui.QFontMetrics(_font(ui_font_px()))
         return fm.elidedText(str(names[unit]), QtCore.Qt.TextElideMode.ElideRight, ROW_LABEL_PX)
 
     def _left_margin(self) -> float:
         """Pixels left of s(0) for the layer names and the row labels (wider for long names)."""
         if self._shape is None or self._frame is None:
             return MARGINS[0]
-        fm = QtGui.QFontMetrics(_font(11))
+        fm = QtGui.QFontMetrics(_font(ui_font_px()))
         widest = max((fm.horizontalAdvance(self.row_label(L, u, fm))
                       for L in ("x", "y") for u in range(len(self._ypos[L]))), default=0)
         return max(MARGINS[0], 56 + widest + 4 + 0.5 * self._node_px)
