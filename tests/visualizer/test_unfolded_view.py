@@ -385,3 +385,36 @@ def test_few_copies_do_not_scroll(view):
     view.resize(W, H)
     view.set_frame(base_frame())
     assert not view.scrolls_sideways
+
+
+def test_at_960x540_every_colour_bar_and_its_ticks_fit_the_picture(view):
+    """Issue 10, item 6: the README's export size clipped the fourth colour bar."""
+    d = np.full((T + 1, M), 3.3e-7)
+    big = np.full((T, M, N), -1.92e154)
+    # s on tanh's signed scale: a fill bar of its own, four bars in all
+    view.set_frame(base_frame(edge_V=big, delta_s=d, node_range_s=(-1.0, 1.0),
+                              node_diverging_s=True))
+    assert len(view._bars._bars) == 4
+    with view._layout_at(960, 540):
+        right = view._bars.mapRectToScene(view._bars.boundingRect()).right()
+        x0, w = view._bars._slots[-1]
+        last = view._bars.mapToScene(QtCore.QPointF(4 + x0 + w, 0)).x()
+        net_right = view._vb.mapViewToScene(QtCore.QPointF(*view.node_position("y", T - 1, 0))).x()
+    assert right <= 960 and last <= 960 + 1e-6
+    assert net_right < right - view._bars.boundingRect().width()   # the network left of the bars
+
+
+def test_exported_foldback_says_nothing_about_clicking(qtbot):
+    from visualizer.model.config import default_config
+    from visualizer.model.session import Session
+    from visualizer.qt.panels.foldback import FoldbackPanel
+
+    s = Session(default_config())
+    s.step()
+    for scroll, hint in ((True, True), (False, False)):
+        p = FoldbackPanel(s, scroll=scroll)
+        qtbot.addWidget(p)
+        p.flush()
+        p.refresh()
+        assert ("Click a cell" in p.caption.text()) == hint
+        p.detach()
