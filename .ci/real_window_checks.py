@@ -8,7 +8,8 @@ It opens the window as a first start does (fresh settings), then checks what the
 tests cannot see:
 
 - the whole window lies within the screen's available geometry, and every visible widget of
-  every dock lies within its dock (nothing cut off at this screen size);
+  every dock (each tab raised in turn) lies within its dock (nothing cut off at this screen
+  size); a picture of each dock (OUT_DIR/dock-NAME-WxH.png);
 - the pointer resting on a hidden unit keeps its tooltip up 2 s later (Qt's own ToolTip event
   used to hide it after about a second), and the tooltip names that unit;
 - a click on the unit brings the equation inspector into view with that unit's formula;
@@ -59,26 +60,25 @@ def main(out_dir: str) -> int:
     failures: list[str] = []
     screen = window.screen().availableGeometry()
     size = f"{screen.width()}x{screen.height()}"
+    scale = os.environ.get("QT_SCALE_FACTOR", "")
+    if scale and scale != "1":
+        size += f"-scale{scale}"
 
     # -- fits the screen -----------------------------------------------------------------------
     frame = window.frameGeometry()
     if not screen.contains(frame):
         failures.append(f"window {frame.getRect()} is not within the screen {screen.getRect()}")
-    for dock in window.findChildren(QtWidgets.QDockWidget):
-        if not dock.isVisible() or dock.visibleRegion().isEmpty():
-            continue  # a tab behind another: shown when raised
-        inner = dock.rect().adjusted(-1, -1, 1, 1)
-        for w in dock.widget().findChildren(QtWidgets.QWidget):
-            if not w.isVisible() or w.visibleRegion().isEmpty() or w.isWindow():
-                continue
-            if _in_scroll_area(w, dock):
-                continue  # content of a scroll area may extend past it: it scrolls
-            r = QtCore.QRect(w.mapTo(dock, QtCore.QPoint(0, 0)), w.size())
-            if not inner.contains(r):
-                failures.append(f"{dock.objectName()}: {type(w).__name__} "
-                                f"'{w.objectName()}' {r.getRect()} is cut off by its dock "
-                                f"{dock.rect().getRect()}")
-                break
+    # every dock, the tabs behind others raised in turn, as its content is at this size
+    docks = window.findChildren(QtWidgets.QDockWidget)
+    for dock in docks:
+        if dock.isHidden():
+            continue
+        dock.raise_()
+        pump(app, 0.4)
+        failures += _dock_cut_offs(dock)
+        dock.grab().save(os.path.join(out_dir, f"dock-{dock.objectName()}-{size}.png"))
+    window.docks["parameters"].raise_()          # back to the first-start tabs
+    pump(app, 0.4)
 
     # -- hover: the tooltip stays while the pointer rests ---------------------------------------
     view = window.view
@@ -89,9 +89,12 @@ def main(out_dir: str) -> int:
     scene_pos = view.node_position_scene("s", column, unit)
     local = gv.mapFromScene(scene_pos)
     glob = gv.viewport().mapToGlobal(local)
-    xdotool("mousemove", str(glob.x() + 5), str(glob.y() + 5))
+    # xdotool works in the screen's device pixels; Qt's global positions are logical ones
+    dpr = window.devicePixelRatioF()
+    gx, gy = round(glob.x() * dpr), round(glob.y() * dpr)
+    xdotool("mousemove", str(gx + 5), str(gy + 5))
     pump(app, 0.2)
-    xdotool("mousemove", str(glob.x()), str(glob.y()))
+    xdotool("mousemove", str(gx), str(gy))
     pump(app, 0.8)
     tip_now = _tooltip_shown()
     pump(app, 2.0)
@@ -130,6 +133,23 @@ def main(out_dir: str) -> int:
         print(f"real-window-checks {size}: fits the screen, tooltip stays, click opens the "
               f"inspector", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _dock_cut_offs(dock) -> list:
+    """One line per dock whose visible widgets reach past it (a scroll area's content may)."""
+    from PySide6 import QtCore, QtWidgets
+
+    inner = dock.rect().adjusted(-1, -1, 1, 1)
+    for w in dock.widget().findChildren(QtWidgets.QWidget):
+        if not w.isVisible() or w.visibleRegion().isEmpty() or w.isWindow():
+            continue
+        if _in_scroll_area(w, dock):
+            continue  # content of a scroll area may extend past it: it scrolls
+        r = QtCore.QRect(w.mapTo(dock, QtCore.QPoint(0, 0)), w.size())
+        if not inner.contains(r):
+            return [f"{dock.objectName()}: {type(w).__name__} '{w.objectName()}' "
+                    f"{r.getRect()} is cut off by its dock {dock.rect().getRect()}"]
+    return []
 
 
 def _tooltip_shown() -> str:

@@ -198,6 +198,11 @@ def test_vanishing_plot_is_the_core_norms(boden):
     skip_to_window_with_target(s)
     ins.flush()
     v = ins.vanishing
+    # before BPTT has begun the plot shows no δ (issue 10, item 13)
+    assert v.curve.yData is None or len(v.curve.yData) == 0
+    while s.phase != "foldback":
+        s.step()
+    ins.flush()
     want = dg.delta_norms(s.update.pas)
     np.testing.assert_allclose(v.result.norms, want)
     np.testing.assert_allclose(v.curve.yData, want)

@@ -199,3 +199,35 @@ def test_model_and_export_import_no_qt():
                          text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
     assert "visualizer.export.plan" in names and "visualizer.model.explain" in names
+
+
+def test_the_frame_carries_the_tasks_unit_names():
+    from visualizer.model.config import default_config
+    from visualizer.model.frames import build_frame
+    from visualizer.model.session import Session
+
+    s = Session(default_config())
+    f = build_frame(s)
+    assert f.input_labels == tuple(s.task.input_labels)
+    assert f.output_labels == tuple(s.task.output_labels)
+    assert f.phase is None                      # nothing stepped yet: no banner
+    s.step()
+    assert build_frame(s).phase == "forward"
+
+
+def test_the_vanishing_plot_shows_only_the_deltas_bptt_has_reached():
+    from visualizer.model.config import default_config
+    from visualizer.model.session import Session
+    from visualizer.model.vanishing_frame import build_vanishing_frame
+
+    s = Session(default_config())
+    s.step()                                    # forward pass: no δ(t−z) yet
+    f = build_vanishing_frame(s)
+    assert f.result is not None and np.isnan(f.norms).all()
+    assert "appears during BPTT" in f.title
+    seen = []
+    while s.phase != "foldback":
+        s.step()
+        seen.append(int(np.isfinite(build_vanishing_frame(s).norms).sum()))
+    assert seen == sorted(seen) and seen[-1] == len(f.z)   # one copy more at a time, then all
+    assert seen[0] == 0

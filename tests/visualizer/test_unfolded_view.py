@@ -275,3 +275,152 @@ def test_symmetric_range_helper():
     assert cm.symmetric_range(None, fixed=-0.5) == 0.5
     idx = cm.signed_to_index(np.array([-1.0, 0.0, 1.0, np.nan, 7.0]), 1.0, 64)
     assert idx.tolist() == [0, 32, 63, -1, 63]
+
+
+# -- issue 10: colour bars, banner ------------------------------------------------------------
+def test_colour_bar_ticks_keep_the_whole_exponent_and_fit_their_slot(view):
+    bars = view._bars
+    huge = (("edges", "x·w", -1.92e154, 1.92e154, True))
+    ticks = bars.ticks(*huge[2:])
+    assert ticks[0] == "1.92×10¹⁵⁴" and ticks[2] == "−1.92×10¹⁵⁴"
+    width = bars.slot_width(huge)
+    from visualizer.qt.unfolded.view import _font
+    need = bars.BAR_W + 6 + QtGui.QFontMetricsF(_font(11)).horizontalAdvance(ticks[2])
+    assert width >= need
+    f = base_frame(edge_V=np.full((T, M, N), 1.92e154))
+    view.set_frame(f)
+    slots = bars._slots
+    # each bar starts where the previous one's slot ends: no overlap
+    assert all(a[0] + a[1] <= b[0] + 1e-9 for a, b in zip(slots, slots[1:]))
+    assert bars.maximumWidth() >= slots[-1][0] + slots[-1][1]
+
+
+def test_an_edge_scale_without_values_reads_dashes_not_zeros(view):
+    view.set_frame(base_frame())          # nothing revealed: all edges NaN
+    edge_bar = [b for b in view._bars._bars if b[0] == "edges"][0]
+    assert view._bars.ticks(*edge_bar[2:]) == ("—", "0", "—")
+
+
+def test_the_network_does_not_move_when_the_delta_bar_appears(view):
+    view.resize(W, H)
+    view.set_frame(base_frame(edge_V=np.full((T, M, N), 0.3)))
+    before = view.view_to_image(*view.node_position("s", 0, 0), W, H)
+    width = view._bars.maximumWidth()
+    d = np.full((T + 1, M), 0.2)
+    view.set_frame(base_frame(edge_V=np.full((T, M, N), 0.3), delta_s=d))
+    assert [b[0] for b in view._bars._bars][-1] == "outline"
+    assert view._bars.maximumWidth() == width
+    assert view.view_to_image(*view.node_position("s", 0, 0), W, H) == before
+
+
+def test_every_phase_after_the_start_has_a_banner(view):
+    assert view._banner(base_frame()) is None
+    for phase, direction in (("forward", "forward"), ("bptt", "backward"), ("foldback", None),
+                             ("update", None)):
+        text, _ = view._banner(base_frame(phase=phase, direction=direction))
+        assert text
+    view.set_frame(base_frame(phase="foldback"))
+    arr_fold = pixels(view.render_to_image(W, H))
+    view.set_frame(base_frame())
+    arr_none = pixels(view.render_to_image(W, H))
+    assert np.abs(arr_fold[:90, :400].astype(int) - arr_none[:90, :400]).max() > 60
+
+
+def test_rows_are_named_by_the_tasks_units(view):
+    view.set_frame(base_frame(input_labels=("h", "a very long name of a unit"),
+                              output_labels=("next bit", "")))
+    assert view.row_label("x", 0) == "h"
+    long = view.row_label("x", 1)
+    assert long.endswith("…") and len(long) < len("a very long name of a unit")
+    assert view.row_label("y", 0) == "next bit"
+    assert view.row_label("y", 1) == "1"          # unnamed: numbered
+    assert view.row_label("s", 2) == "2"          # hidden units keep their index j
+    view.set_frame(base_frame(input_labels=("only one",)))   # a count that does not match
+    assert view.row_label("x", 0) == "0"
+
+
+def test_long_row_labels_widen_the_left_margin_and_are_drawn(view):
+    view.resize(W, H)
+    view.set_frame(base_frame())
+    plain = view.view_to_image(*view.node_position("s", -1, 0), W, H)
+    view.set_frame(base_frame(input_labels=("interrupted", "consonantal"),
+                              output_labels=("voiced", "back")))
+    named = view.view_to_image(*view.node_position("s", -1, 0), W, H)
+    assert named[0] > plain[0]                    # room made for the names
+    arr = pixels(view.render_to_image(W, H))
+    px, py = view.view_to_image(*view.node_position("x", 0, 0), W, H)
+    strip = arr[int(py) - 6:int(py) + 7, 0:int(named[0]) - 10, :3].astype(int)
+    assert (strip.max(axis=2) < 150).sum() > 20   # dark text left of the network on that row
+
+
+def test_many_copies_scroll_sideways_at_a_readable_column_width(qtbot):
+    from visualizer.qt.unfolded.view import MIN_COLUMN_PX
+
+    v = UnfoldedView()
+    qtbot.addWidget(v)
+    v.resize(900, 420)
+    v.show()
+    qtbot.waitExposed(v)
+    TT = 40
+    v.set_structure(N, M, O, TT)
+    f = ViewFrame.empty(N, M, O, TT, steps=list(range(1, TT + 1)), z=list(range(TT - 1, -1, -1)))
+    f.x[:] = f.s[:] = f.y[:] = 0.5
+    v.set_frame(f)
+    assert v.scrolls_sideways
+    kx, _ = v._px_per_unit()
+    assert kx >= MIN_COLUMN_PX - 1e-6
+    (x0, x1), _ = v._vb.viewRange()
+    assert x1 >= TT - 1                            # starts at the last copies
+    f.active_column = 0                            # stepping the forward pass: column 0 shown
+    v.set_frame(f)
+    (x0, x1), _ = v._vb.viewRange()
+    assert x0 <= -0.5 and x1 >= 0.5
+    v._hbar.setValue(v._hbar.maximum())            # the scroll bar moves the columns
+    (x0b, x1b), _ = v._vb.viewRange()
+    assert x0b > x0 and x1b >= TT - 1
+    # a picture still shows every copy
+    img = pixels(v.render_to_image(1200, 500))
+    for c in (0, TT - 1):
+        px, py = v.view_to_image(*v.node_position("s", c, 0), 1200, 500)
+        assert 0 <= px < 1200
+    assert v.scrolls_sideways                      # and the widget keeps scrolling after it
+    assert img.shape[1] == 1200
+
+
+def test_few_copies_do_not_scroll(view):
+    view.resize(W, H)
+    view.set_frame(base_frame())
+    assert not view.scrolls_sideways
+
+
+def test_at_960x540_every_colour_bar_and_its_ticks_fit_the_picture(view):
+    """Issue 10, item 6: the README's export size clipped the fourth colour bar."""
+    d = np.full((T + 1, M), 3.3e-7)
+    big = np.full((T, M, N), -1.92e154)
+    # s on tanh's signed scale: a fill bar of its own, four bars in all
+    view.set_frame(base_frame(edge_V=big, delta_s=d, node_range_s=(-1.0, 1.0),
+                              node_diverging_s=True))
+    assert len(view._bars._bars) == 4
+    with view._layout_at(960, 540):
+        right = view._bars.mapRectToScene(view._bars.boundingRect()).right()
+        x0, w = view._bars._slots[-1]
+        last = view._bars.mapToScene(QtCore.QPointF(4 + x0 + w, 0)).x()
+        net_right = view._vb.mapViewToScene(QtCore.QPointF(*view.node_position("y", T - 1, 0))).x()
+    assert right <= 960 and last <= 960 + 1e-6
+    assert net_right < right - view._bars.boundingRect().width()   # the network left of the bars
+
+
+def test_exported_foldback_says_nothing_about_clicking(qtbot):
+    from visualizer.model.config import default_config
+    from visualizer.model.session import Session
+    from visualizer.qt.panels.foldback import FoldbackPanel
+
+    s = Session(default_config())
+    s.step()
+    for scroll, hint in ((True, True), (False, False)):
+        p = FoldbackPanel(s, scroll=scroll)
+        qtbot.addWidget(p)
+        p.flush()
+        p.refresh()
+        assert ("Click a cell" in p.caption.text()) == hint
+        p.detach()

@@ -114,6 +114,9 @@ def build_frame(session) -> ViewFrame:
         delta_y=delta_y if np.isfinite(delta_y).any() else None, edge_mode=mode,
         steps=steps, z=z, active_column=active_column, active_layer=active_layer,
         direction=direction, caption=session.caption(),
+        phase=phase if session.position > 0 else None,
+        input_labels=tuple(str(v) for v in session.task.input_labels),
+        output_labels=tuple(str(v) for v in session.task.output_labels),
         title=translate("Explain", "{task}: {scheme}, sample l = {l}").format(
             task=session.task.title, scheme=session.trainer.scheme.label(), l=l + 1),
         s0_label="s(0)" if upd.w0 == 0 else f"s({upd.w0})")

@@ -151,9 +151,19 @@ def build_vanishing_frame(session, first_update: int = 1) -> VanishingFrame:
     if upd.pas.deltas.by_source is None:
         return VanishingFrame(None, empty, empty, empty, "", "", hist, updates, levels)
     r = diagnostics.vanishing(upd.pas, session.pass_weights()["U"], session.net.hidden)
+    # only the δ(t−z) BPTT has reached so far: nothing during the forward pass, one copy
+    # more at each BPTT step (the copy of z is column t − z)
+    rv = session.timeline.reveal(session.position)
+    shown = (r.t - r.z) >= rv.bptt_from if r.t >= 0 else np.zeros(r.z.shape, bool)
     with np.errstate(all="ignore"):
-        norms = np.where(r.norms > 0, r.norms, np.nan)
-        bound = np.where((r.bound > 0) & np.isfinite(r.bound), r.bound, np.nan)
+        norms = np.where(shown & (r.norms > 0), r.norms, np.nan)
+        bound = np.where(shown & (r.bound > 0) & np.isfinite(r.bound), r.bound, np.nan)
+    if r.t >= 0 and not shown.any():
+        title = (f"<span style='color:{MUTED}'>" + translate(
+            "VanishingPanel", "update {n}: ‖δ(t−z)‖ appears during BPTT").format(n=upd.index + 1) +
+            "</span>")
+        return VanishingFrame(r, r.z.astype(float), norms, bound, title,
+                              _info(session, r, upd), hist, updates, levels)
     if r.t < 0:
         where = translate("VanishingPanel", "no error enters in this window")
     else:
@@ -165,6 +175,12 @@ def build_vanishing_frame(session, first_update: int = 1) -> VanishingFrame:
              translate("VanishingPanel", "measured") + " ‖δ(t−z)‖</span> &nbsp;"
              f"<span style='color:{BOUND_COLOR}'>- - " + translate("VanishingPanel", "bound") +
              " (γ σ<sub>max</sub>)<sup>z</sup> ‖δ(t)‖</span></span>")
+    return VanishingFrame(r, r.z.astype(float), norms, bound, title, _info(session, r, upd), hist,
+                          updates, levels)
+
+
+def _info(session, r, upd) -> str:
+    """ρ(U), σ_max(U), γ and the bound's factor, in rich text."""
     factor = r.gamma * r.sigma
     verdict = (translate("VanishingPanel", "&lt; 1: the bound vanishes") if factor < 1 else
                translate("VanishingPanel", "≥ 1: exploding is possible"))
@@ -174,4 +190,4 @@ def build_vanishing_frame(session, first_update: int = 1) -> VanishingFrame:
             f"{verdict} &nbsp;<span style='color:{MUTED}'>(" +
             translate("VanishingPanel", "norms over the P = {P} samples").format(P=upd.pas.X.shape[1]) +
             ")</span>")
-    return VanishingFrame(r, r.z.astype(float), norms, bound, title, info, hist, updates, levels)
+    return info

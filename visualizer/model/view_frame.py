@@ -64,6 +64,12 @@ class ViewFrame:
     direction : str or None
         ``'forward'`` (signal flows up/right) or ``'backward'`` (BPTT:
         left/down), None for no arrows.
+    input_labels, output_labels : tuple of str
+        Names of the input units x_i and output units y_k (the task's ``input_labels`` /
+        ``output_labels``); empty: the rows are numbered.
+    phase : str or None
+        The phase shown (one of ``core.PHASES``) for the banner over the network; None
+        before the first step.
     caption : str
         One line of text under the title.
     title : str
@@ -95,6 +101,9 @@ class ViewFrame:
     active_column: Optional[int] = None
     active_layer: Optional[str] = None
     direction: Optional[str] = None
+    phase: Optional[str] = None
+    input_labels: tuple = ()
+    output_labels: tuple = ()
     caption: str = ""
     title: str = ""
     s0_label: str = "s(0)"

@@ -13,6 +13,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from visualizer.model.explain import fmt
+
 #: colour-blind-safe line colours (Okabe & Ito)
 COLORS = {"update": (150, 150, 150), "train": (0, 114, 178), "test": (213, 94, 0)}
 
@@ -41,6 +43,30 @@ class _Growing:
         return self.data[:self.n]
 
 
+class PlainAxis(pg.AxisItem):
+    """An axis whose ticks are whole numbers through :func:`fmt`: no SI prefix, no offset or
+    "(x1e+27)" factor a reader would have to apply; in log mode the ticks are the costs."""
+
+    def __init__(self, orientation: str, **kw):
+        super().__init__(orientation, **kw)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):
+        if self.logMode:
+            return [fmt(10.0 ** v, 3) for v in values]
+        out = []
+        for v in values:
+            v = float(v) * scale
+            big = max(abs(v), abs(spacing * scale), 1e-300)
+            # enough significant digits to tell neighbouring ticks apart, never fewer than 2
+            digits = int(np.clip(math.ceil(math.log10(big / abs(spacing * scale or 1.0))) + 1,
+                                 2, 7))
+            if 1.0 <= abs(v) < 1e5:   # whole numbers keep their integer digits: 200, not 2×10²
+                digits = max(digits, int(math.floor(math.log10(abs(v)))) + 1)
+            out.append(fmt(0.0 if abs(v) < 1e-9 * big else v, digits))
+        return out
+
+
 class CostPlot(QtWidgets.QWidget):
     """Cost against the update count, with a legend and a log-scale toggle."""
 
@@ -64,7 +90,8 @@ class CostPlot(QtWidgets.QWidget):
         bar.addWidget(self.info)
         lay.addLayout(bar)
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems={
+            "left": PlainAxis("left"), "bottom": PlainAxis("bottom")})
         self.plot.setObjectName("costPlotWidget")
         self.plot.setMinimumHeight(120)
         pi = self.plot.getPlotItem()
@@ -146,10 +173,10 @@ class CostPlot(QtWidgets.QWidget):
         parts = [self.tr("{n} updates").format(n=s.trainer.updates),
                  self.tr("{n} passes").format(n=s.trainer.epoch)]
         if len(ev):
-            parts.append(self.tr("training {cost:.4g}").format(cost=ev[-1, 1]))
+            parts.append(self.tr("training {cost}").format(cost=fmt(ev[-1, 1], 4)))
             if has_test and not math.isnan(ev[-1, 2]):
-                parts.append(self.tr("held-out {cost:.4g}").format(cost=ev[-1, 2]))
+                parts.append(self.tr("held-out {cost}").format(cost=fmt(ev[-1, 2], 4)))
         floor_v = s.task.floor
         if floor_v:
-            parts.append(self.tr("floor {cost:.3g}").format(cost=floor_v))
+            parts.append(self.tr("floor {cost}").format(cost=fmt(floor_v, 3)))
         self.info.setText("   ·   ".join(parts))

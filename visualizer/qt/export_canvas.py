@@ -206,7 +206,8 @@ class ExportCanvas(QtWidgets.QWidget):
         classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel}
         # the history starts at the update on show: one already applied when the export starts is in it
         first = session.trainer.updates if session.applied else session.trainer.updates + 1
-        options = {"foldback": {"scroll": False}, "vanishing": {"first_update": first}}
+        options = {"foldback": {"scroll": False},
+                   "vanishing": {"first_update": first, "scroll": False}}
         for name in self.panel_names:
             w = classes[name](session, **options[name])
             w.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)

@@ -51,6 +51,10 @@ PANEL_DOCKS = {
 }
 #: the size a fresh window opens at, and gets back from Restore defaults
 DEFAULT_SIZE = (1400, 850)
+#: at most this share of the available screen at the first start (a 1280×720 laptop included)
+SCREEN_SHARE = 0.92
+#: the bottom docks' (cost plot, fold-back) share of the first-start height
+BOTTOM_DOCK_SHARE = 0.28
 #: bounds of a weight typed after double-clicking an edge
 WEIGHT_LIMIT = 100.0
 #: the weight letter and its (row, column) index letters, BPTT.md's notation
@@ -173,7 +177,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # zoom, themes, presentation mode, Export view…, lessons (remembered zoom and theme)
         self.lecture = install_lecture(self, remember=restore)
 
-        self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
         # the layout Restore defaults goes back to: this window's own, before any saved one
         self._default_state = self.saveState()
         if restore:
@@ -229,6 +233,42 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.edgeClicked.connect(self.inspector.show_edge)
         self.view.edgeDoubleClicked.connect(self.edit_weight)
         self.foldback.weightClicked.connect(self.inspector.show_weight)
+        self._build_selection()
+
+    def _build_selection(self) -> None:
+        """A click selects: marked in the view and the fold-back, the inspector raised; Escape clears."""
+        self.view.selectionChanged.connect(self._on_selection)
+        self.foldback.weightClicked.connect(
+            lambda m, r, k: self.view.set_selection(("weight", m, r, k)))
+        clear = QtGui.QAction(self.tr("Clear the selection"), self)
+        clear.setObjectName("actionClearSelection")
+        clear.setShortcut(QtGui.QKeySequence(QtCore.Qt.Key.Key_Escape))
+        clear.triggered.connect(self.view.clear_selection)
+        self.addAction(clear)
+        self.clear_selection_action = clear
+
+    def _on_selection(self, sel) -> None:
+        if sel is None:
+            self.foldback.mark_weight(None)
+            self.inspector.clear()
+            return
+        if sel[0] == "node":
+            self.foldback.mark_weight(None)
+            self.inspector.show_node(*sel[1:])
+        elif sel[0] == "edge":
+            self.foldback.mark_weight(sel[1], sel[3], sel[4])
+            self.inspector.show_edge(*sel[1:])
+        else:
+            self.foldback.mark_weight(*sel[1:])
+            self.inspector.show_weight(*sel[1:])
+        self.show_inspector()
+
+    def show_inspector(self) -> None:
+        """Bring the equation inspector's dock into view (in front of its tab siblings)."""
+        dock = self.docks["inspector"]
+        if dock.isHidden():
+            dock.show()
+        dock.raise_()
 
     def _build_toolbar(self) -> None:
         tb = QtWidgets.QToolBar(self.tr("Controls"), self)
@@ -491,8 +531,21 @@ class MainWindow(QtWidgets.QMainWindow):
             dialog.deleteLater()
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
-        """A message in the status bar (``timeout`` 0 keeps it until the next one)."""
-        self.statusBar().showMessage(text, timeout)
+        """A message in the status bar (``timeout`` 0 keeps it until the next one).
+
+        Elided to the room left of the permanent fields (the whole text in the bar's tooltip),
+        so it never runs over them.
+        """
+        bar = self.statusBar()
+        shown = text
+        if bar.isVisible():         # laid out: its widths are real
+            room = bar.width() - 24
+            if not self.status_label.isHidden():
+                room -= self.status_label.width() + 16
+            shown = bar.fontMetrics().elidedText(text, QtCore.Qt.TextElideMode.ElideRight,
+                                                 max(room, 80))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, timeout)
 
     def show_how_to_read(self) -> None:
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon,
@@ -524,6 +577,29 @@ class MainWindow(QtWidgets.QMainWindow):
             except (TypeError, ValueError):
                 pass
 
+    def default_size(self) -> QtCore.QSize:
+        """The first-start size: :data:`DEFAULT_SIZE`, shrunk to fit 90 % of the available screen."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        w, h = DEFAULT_SIZE
+        if screen is not None:
+            avail = screen.availableGeometry()
+            w = min(w, int(avail.width() * SCREEN_SHARE))
+            h = min(h, int(avail.height() * SCREEN_SHARE))
+        return QtCore.QSize(w, h)
+
+    def fit_to_screen(self) -> None:
+        """Size the window to :meth:`default_size` and centre it on the available screen."""
+        size = self.default_size()
+        self.resize(size)
+        # the network keeps most of the height; the cost plot and fold-back scroll below it
+        self.resizeDocks([self.cost_dock], [max(180, int(size.height() * BOTTOM_DOCK_SHARE))],
+                         QtCore.Qt.Orientation.Vertical)
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            self.move(avail.left() + max(0, (avail.width() - size.width()) // 2),
+                      avail.top() + max(0, (avail.height() - size.height()) // 2))
+
     def restore_default_layout(self) -> None:
         """Docks, toolbar, size and speed as this window had them when it was built."""
         for dock in self.docks.values():
@@ -532,7 +608,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.show()
         self.restoreState(self._default_state)
         if not self.isMaximized() and not self.isFullScreen():
-            self.resize(*DEFAULT_SIZE)
+            self.fit_to_screen()
         self.speed.set_level(DEFAULT_SPEED)
 
     def save_layout(self) -> None:

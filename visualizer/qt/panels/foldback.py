@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model.foldback_frame import AXES, MATRICES, TERM_TEXT, build_foldback_frame
 from visualizer.qt import colormaps as cm
 from visualizer.qt.panels.base import Panel
+from visualizer.qt.unfolded.view import SELECTION_COLOR
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
@@ -132,6 +134,9 @@ class FoldbackPanel(Panel):
         self._shape = None
         self._state = {}
         self._upd = None
+        self._mark = None
+        self._mark_items: list = []
+        self._click_targets: list = []
         #: the last :class:`~visualizer.model.foldback_frame.FoldbackFrame` drawn
         self.frame = None
         self.glw.scene().sigMouseClicked.connect(self._on_click)
@@ -210,6 +215,9 @@ class FoldbackPanel(Panel):
         glw.addItem(self.weight_bar, row=1, col=5 + T, rowspan=3)
         for c in range(1 + T + 3):
             glw.ci.layout.setColumnStretchFactor(c, 1 if c else 0)
+        self._mark_items = []            # deleted with the old plots
+        if self._mark is not None:
+            self.mark_weight(*self._mark)
         if self.scroll is not None:
             least = glw.ci.layout.minimumSize()
             glw.setMinimumSize(int(least.width()) + 8, int(least.height()) + 8)
@@ -258,6 +266,32 @@ class FoldbackPanel(Panel):
     def weight_range(self) -> float:
         """Half-width of the weights' shared colour range."""
         return self.frame.weight_range if self.frame is not None else 1.0
+
+    # -- selection mark -------------------------------------------------------------
+    @property
+    def marked(self):
+        """The weight marked as selected, ``(matrix, row, col)``, or None."""
+        return self._mark
+
+    def mark_weight(self, matrix: str | None, row: int = 0, col: int = 0) -> None:
+        """Outline one weight's cell in every matrix of ``matrix`` (None clears the mark)."""
+        for item in self._mark_items:
+            if shiboken6.isValid(item) and item.scene() is not None:
+                item.scene().removeItem(item)
+        self._mark_items = []
+        self._mark = None if matrix is None else (str(matrix), int(row), int(col))
+        if self._mark is None:
+            return
+        m, r, k = self._mark
+        for img, mm in self._click_targets:
+            if mm != m:
+                continue
+            box = QtWidgets.QGraphicsRectItem(k, r, 1, 1, img)
+            pen = QtGui.QPen(SELECTION_COLOR, 3.0)
+            pen.setCosmetic(True)
+            box.setPen(pen)
+            box.setZValue(10)
+            self._mark_items.append(box)
 
     # -- clicks ---------------------------------------------------------------------
     def _on_click(self, ev) -> None:

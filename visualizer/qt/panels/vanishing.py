@@ -30,6 +30,10 @@ from visualizer.qt.panels.foldback import MUTED, TEXT
 
 
 
+#: the plots' least size in a dock (pixels): below it the panel scrolls
+READABLE_SIZE = (560, 420)
+
+
 class VanishingPanel(Panel):
     """‖δ(t−z)‖ against z with its bound, a history heatmap and a spectral-radius control.
 
@@ -46,7 +50,7 @@ class VanishingPanel(Panel):
     rescale_button : QPushButton
     """
 
-    def __init__(self, session, parent=None, first_update: int = 1):
+    def __init__(self, session, parent=None, first_update: int = 1, scroll: bool = True):
         super().__init__(session, parent)
         self.setObjectName("vanishingPanel")
         self.result = None
@@ -116,7 +120,19 @@ class VanishingPanel(Panel):
         row.addStretch(1)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
-        lay.addWidget(self.glw, 1)
+        if scroll:
+            # in a narrow dock the plots keep a readable size (title, legend, z axis) and scroll;
+            # an export (scroll=False) lays them out at the size it draws
+            self.glw.setMinimumSize(*READABLE_SIZE)
+            self.scroll = QtWidgets.QScrollArea()
+            self.scroll.setObjectName("vanishingScroll")
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            self.scroll.setWidget(self.glw)
+            lay.addWidget(self.scroll, 1)
+        else:
+            self.scroll = None
+            lay.addWidget(self.glw, 1)
         lay.addLayout(row)
         lay.addWidget(self.message)
 
@@ -175,14 +191,20 @@ class VanishingPanel(Panel):
         s = self.session
         upd = s.update
         hv = (id(s.delta_history), s.delta_history.version, self.first_update)
-        if upd is self._upd and hv == self._history_version:
+        reached = s.timeline.reveal(s.position).bptt_from     # BPTT reveals δ copy by copy
+        same = self._upd is not None and self._upd[0] is upd and self._upd[1] == reached
+        if same and hv == self._history_version:
             return
         frame = build_vanishing_frame(s, self.first_update)
-        if upd is not self._upd and frame.result is not None:
-            self._upd = upd
+        if not same and frame.result is not None:
+            self._upd = (upd, reached)
             self.result = frame.result
-            self.curve.setData(frame.z, frame.norms)
-            self.bound_curve.setData(frame.z, frame.bound)
+            if np.isfinite(frame.norms).any():
+                self.curve.setData(frame.z, frame.norms)
+                self.bound_curve.setData(frame.z, frame.bound)
+            else:           # nothing reached yet: an empty plot, not the last update's curve
+                self.curve.setData([], [])
+                self.bound_curve.setData([], [])
             self.plot.setTitle(frame.title, size="9pt")
             self.info.setText(frame.info, color=TEXT, size="10pt")
             self.plot.enableAutoRange()

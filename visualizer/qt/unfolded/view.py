@@ -48,10 +48,17 @@ __all__ = ["UnfoldedView"]
 LAYER_OFFSET = {"x": -0.28, "s": 0.0, "y": 0.28}
 #: number of colour bins of the edges
 N_EDGE_BINS = 64
-#: pixel margins of the network inside the view box (left, right, bottom, top)
+#: pixel margins of the network inside the view box (left, right, bottom, top); the left one
+#: grows with the row labels (see UnfoldedView._left_margin)
 MARGINS = (78, 14, 40, 30)
+#: narrowest column (one copy) in pixels before the view scrolls sideways instead
+MIN_COLUMN_PX = 64
+#: longest row label in pixels: longer unit names are abbreviated with "…" (whole in the tooltip)
+ROW_LABEL_PX = 64
 
 # colours come from the theme (visualizer.model.themes, drawn through visualizer.qt.theme)
+#: the mark of the selected node or edge (distinct from the active layer's orange)
+SELECTION_COLOR = QtGui.QColor(150, 0, 190)
 _QLINEF_BYTES = 32  # four float64
 _translate = QtCore.QCoreApplication.translate
 
@@ -61,6 +68,13 @@ def _font(px: int, bold: bool = False) -> QtGui.QFont:
     f.setPixelSize(int(px))
     f.setBold(bold)
     return f
+
+
+def ui_font_px() -> int:
+    """The pixel size of the application's UI font (the least size of the view's labels)."""
+    app = QtWidgets.QApplication.instance()
+    font = app.font() if app is not None else QtGui.QFont()
+    return max(int(QtGui.QFontInfo(font).pixelSize()), 9)
 
 
 def _qcolor(rgba) -> QtGui.QColor:
@@ -178,39 +192,83 @@ class _TextBar(pg.GraphicsWidget):
 
 
 class _ColorBars(pg.GraphicsWidget):
-    """Vertical colour bars, each with a two-line title and numeric ticks."""
+    """Vertical colour bars, each with a two-line title and numeric ticks (:func:`fmt`).
+
+    Each bar's slot is as wide as its widest title or tick, so a long number (an exponent
+    after divergence) is never cut. The width only grows until :meth:`reset_width` (a new
+    structure), and ``reserve`` empty slots keep room for a bar still to come (the δ outline
+    appears with BPTT), so the network beside the bars does not jump sideways.
+    """
 
     BAR_W = 14
     SLOT_W = 74
+    PAD = 8
 
     def __init__(self):
         super().__init__()
-        self._bars = []  # (title1, title2, key, lo, hi, diverging)
+        self._bars = []  # (title1, title2, lo, hi, diverging)
+        self._slots = []  # x offset and width of each bar
         self._images = {}
         self.theme = qt_theme.current()
         self.scale = 1.0
+        self._width = 0
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Fixed,
                            QtWidgets.QSizePolicy.Policy.Expanding)
-        self._set_width(1)
+        self._set_width(self.SLOT_W + 6)
 
     def set_style(self, theme, scale: float) -> None:
         """Draw in ``theme``'s colours at ``scale`` (fonts, bar and slot widths)."""
         self.theme, self.scale = theme, float(scale)
         self._images = {}
-        self._set_width(len(self._bars))
+        bars, self._bars = self._bars, []
+        self._width = 0
+        self._set_width((self.SLOT_W + 6) * self.scale)
+        self.set_bars(bars)                  # the slots measured again at the new scale
         self.update()
 
-    def _set_width(self, n):
-        w = round((self.SLOT_W * max(n, 1) + 6) * self.scale)
-        self.setMinimumWidth(w)
-        self.setMaximumWidth(w)
+    @staticmethod
+    def ticks(lo, hi, diverging):
+        """The three tick texts (top, middle, bottom); "—" ends while a scale has no values."""
+        mid = 0.0 if diverging else 0.5 * (lo + hi)
+        if max(abs(lo), abs(hi)) <= 1e-12:
+            return ("\u2014", _tick(0.0), "\u2014")
+        return (_tick(hi), _tick(mid), _tick(lo))
 
-    def set_bars(self, bars) -> None:
-        if bars != self._bars:
-            if len(bars) != len(self._bars):
-                self._set_width(len(bars))
-            self._bars = bars
-            self.update()
+    def _set_width(self, w):
+        w = int(math.ceil(w))
+        if w != self._width:
+            self._width = w
+            self.setMinimumWidth(w)
+            self.setMaximumWidth(w)
+
+    def reset_width(self) -> None:
+        """Let the width shrink again (a new network)."""
+        self._width = 0
+        self._set_width(self.SLOT_W + 6)
+        self._bars = []
+
+    def slot_width(self, bar) -> float:
+        """Pixels a bar needs: its titles, or the bar plus its widest tick."""
+        t1, t2, lo, hi, dv = bar
+        k = self.scale
+        ft = QtGui.QFontMetricsF(_font(round(12 * k), True))
+        fk = QtGui.QFontMetricsF(_font(round(11 * k)))
+        widest_tick = max(fk.horizontalAdvance(t) for t in self.ticks(lo, hi, dv))
+        return max(ft.horizontalAdvance(t1), ft.horizontalAdvance(t2),
+                   (self.BAR_W + 6) * k + widest_tick, (self.SLOT_W - self.PAD) * k) + self.PAD * k
+
+    def set_bars(self, bars, reserve: int = 0) -> None:
+        """Show ``bars`` (title1, title2, lo, hi, diverging) with room for ``reserve`` more."""
+        if bars == self._bars:
+            return
+        self._bars = bars
+        x, self._slots = 0.0, []
+        for bar in bars:
+            w = self.slot_width(bar)
+            self._slots.append((x, w))
+            x += w
+        self._set_width(max(self._width, x + (reserve * self.SLOT_W + 6) * self.scale))
+        self.update()
 
     def _image(self, diverging):
         if diverging not in self._images:
@@ -225,18 +283,18 @@ class _ColorBars(pg.GraphicsWidget):
         f_title = _font(round(12 * k), True)
         f_tick = _font(round(11 * k))
         fm = QtGui.QFontMetrics(f_tick)
-        slot, bar_w = self.SLOT_W * k, self.BAR_W * k
+        bar_w = self.BAR_W * k
         top = r.top() + 36 * k
         bot = r.bottom() - 10 * k
         if bot - top < 20:
             return
-        for n, (t1, t2, lo, hi, diverging) in enumerate(self._bars):
-            x0 = r.left() + 4 * k + n * slot
+        for (t1, t2, lo, hi, diverging), (off, w) in zip(self._bars, self._slots):
+            x0 = r.left() + 4 * k + off
             p.setPen(text)
             p.setFont(f_title)
-            p.drawText(QtCore.QRectF(x0, r.top() + 2 * k, slot - 4 * k, 16 * k),
+            p.drawText(QtCore.QRectF(x0, r.top() + 2 * k, w, 16 * k),
                        int(QtCore.Qt.AlignmentFlag.AlignLeft), t1)
-            p.drawText(QtCore.QRectF(x0, r.top() + 17 * k, slot - 4 * k, 16 * k),
+            p.drawText(QtCore.QRectF(x0, r.top() + 17 * k, w, 16 * k),
                        int(QtCore.Qt.AlignmentFlag.AlignLeft), t2)
             bar = QtCore.QRectF(x0, top, bar_w, bot - top)
             p.drawImage(bar, self._image(diverging))
@@ -244,12 +302,11 @@ class _ColorBars(pg.GraphicsWidget):
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.drawRect(bar)
             p.setFont(f_tick)
-            mid = 0.0 if diverging else 0.5 * (lo + hi)
-            for val, yy in ((hi, top), (mid, 0.5 * (top + bot)), (lo, bot)):
+            for label, yy in zip(self.ticks(lo, hi, diverging), (top, 0.5 * (top + bot), bot)):
                 p.setPen(QtGui.QPen(text, max(1.0, k)))
                 p.drawLine(QtCore.QPointF(x0 + bar_w, yy), QtCore.QPointF(x0 + bar_w + 4 * k, yy))
                 ty = min(max(yy + fm.ascent() / 2 - 1, top + fm.ascent() - 2), bot + 2 * k)
-                p.drawText(QtCore.QPointF(x0 + bar_w + 6 * k, ty), _tick(val))
+                p.drawText(QtCore.QPointF(x0 + bar_w + 6 * k, ty), label)
 
 
 # --------------------------------------------------------------------------
@@ -268,6 +325,9 @@ class UnfoldedView(QtWidgets.QWidget):
         to-unit, col the from-unit (``edge_U[c, j, h]`` is ``('U', c, j, h)``).
     nodeClicked, edgeClicked, edgeDoubleClicked
         Same arguments, on a click / double click.
+    selectionChanged(object)
+        The new :attr:`selection` (None when cleared, e.g. by Escape or a
+        click on empty space).
 
     Attributes
     ----------
@@ -283,6 +343,7 @@ class UnfoldedView(QtWidgets.QWidget):
     nodeClicked = Signal(str, int, int)
     edgeClicked = Signal(str, int, int, int)
     edgeDoubleClicked = Signal(str, int, int, int)
+    selectionChanged = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -293,6 +354,7 @@ class UnfoldedView(QtWidgets.QWidget):
         self._tooltip_fn = None
         self._hover = None  # ('node', layer, c, u) or ('edge', m, c, r, k)
         self._hover_global = None
+        self._selection = None  # as hit_test, or ('weight', m, row, col): every copy
         self._autofit = True
         self._node_px = 8.0
         self._node_size_dirty = True
@@ -312,6 +374,14 @@ class UnfoldedView(QtWidgets.QWidget):
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self._glw)
+        self._hscroll = 1.0     # 0 = the first copies, 1 = the last (where errors enter)
+        self._rendering = False
+        self._hbar = QtWidgets.QScrollBar(QtCore.Qt.Orientation.Horizontal)
+        self._hbar.setObjectName("columnScrollBar")
+        self._hbar.setToolTip(self.tr("More copies than fit at a readable size: scroll sideways"))
+        self._hbar.hide()
+        self._hbar.valueChanged.connect(self._on_hbar)
+        lay.addWidget(self._hbar)
 
         ci = self._glw.ci
         ci.layout.setContentsMargins(4, 2, 4, 2)
@@ -525,7 +595,9 @@ class UnfoldedView(QtWidgets.QWidget):
         self._vis_ids = np.zeros(0, dtype=np.int64)
         self._nodes.setData(x=self._node_xy[:, 0], y=self._node_xy[:, 1], size=self._node_px)
         self._set_hover(None)
+        self._selection = None
         self._frame = None
+        self._bars.reset_width()
         self._autofit = True
         self._fit()
 
@@ -669,7 +741,12 @@ class UnfoldedView(QtWidgets.QWidget):
             self.set_structure(*frame.shape)
         N, M, O, T = self._shape
         frame.validate(N, M, O, T)
+        old = self._frame
         self._frame = frame
+        if self._autofit and (old is None or (old.input_labels, old.output_labels)
+                              != (frame.input_labels, frame.output_labels)):
+            self._fit()     # the row labels' room
+        self._bring_into_view(frame.active_column)
         self._recolor_nodes(frame)
         self._recolor_edges(frame)
         self._update_texts(frame)
@@ -813,9 +890,11 @@ class UnfoldedView(QtWidgets.QWidget):
                 for (lo, hi, dv), names in groups.items()]
         sym = {"signal": "x·w", "error": "δ·w", "share": "δ·in", "weight": "w"}.get(f.edge_mode, f.edge_mode)
         bars.append((self.tr("edges"), sym, -self._edge_range, self._edge_range, True))
-        if f.delta_s is not None or f.delta_y is not None:
+        has_outline = f.delta_s is not None or f.delta_y is not None
+        if has_outline:
             bars.append((self.tr("outline"), "δ", -self._delta_range, self._delta_range, True))
-        self._bars.set_bars(bars)
+        # the δ outline's bar appears with BPTT: its room is kept from the start
+        self._bars.set_bars(bars, reserve=0 if has_outline else 1)
 
     # ---------------------------------------------------------------- render
     @contextmanager
@@ -830,8 +909,9 @@ class UnfoldedView(QtWidgets.QWidget):
         old = QtCore.QRectF(ci.geometry())
         new = QtCore.QRectF(0, 0, width, height)
         changed = old != new
+        self._rendering = True      # a picture shows every copy
         try:
-            if changed:
+            if changed or self.scrolls_sideways:
                 ci.setGeometry(new)
                 ci.layout.activate()
                 self._on_resized()
@@ -844,7 +924,8 @@ class UnfoldedView(QtWidgets.QWidget):
                     self._on_resized()
             yield
         finally:
-            if changed and self._glw.isVisible():
+            self._rendering = False
+            if (changed or self.scrolls_sideways) and self._glw.isVisible():
                 ci.setGeometry(old)
                 ci.layout.activate()
                 self._on_resized()
@@ -919,12 +1000,69 @@ class UnfoldedView(QtWidgets.QWidget):
             return
         W, H = self._vb_size()
         L, R, B, Tp = (m * self._scale for m in MARGINS)
+        L = self._left_margin()
         c = self._content
         sx = c.width() / max(W - L - R, 10.0)
         sy = c.height() / max(H - B - Tp, 10.0)
-        self._vb.setRange(xRange=(c.left() - L * sx, c.right() + R * sx),
+        x0, x1 = c.left() - L * sx, c.right() + R * sx
+        min_sx = 1.0 / MIN_COLUMN_PX            # view units per pixel at the narrowest columns
+        if sx > min_sx and not self._rendering:
+            # the columns would be too narrow for their labels: keep them readable and let
+            # the network scroll sideways (the scroll bar under the view)
+            full, shown = x1 - x0, W * min_sx
+            x0 = x0 + self._hscroll * (full - shown)
+            x1 = x0 + shown
+            self._set_hbar(shown / full)
+        elif not self._rendering:
+            self._set_hbar(None)
+        self._vb.setRange(xRange=(x0, x1),
                           yRange=(c.top() - B * sy, c.bottom() + Tp * sy), padding=0)
         self._node_size_dirty = True
+
+    def _set_hbar(self, page) -> None:
+        """Show the sideways scroll bar for a visible share ``page`` of the width (None hides it)."""
+        bar = self._hbar
+        if page is None:
+            if not bar.isHidden():
+                bar.hide()
+            return
+        steps = 1000
+        bar.blockSignals(True)
+        bar.setRange(0, steps)
+        bar.setPageStep(max(1, int(steps * page / max(1e-9, 1 - page))))
+        bar.setValue(int(round(self._hscroll * steps)))
+        bar.blockSignals(False)
+        if bar.isHidden():
+            bar.show()
+
+    def _on_hbar(self, value: int) -> None:
+        self._hscroll = min(max(value / max(self._hbar.maximum(), 1), 0.0), 1.0)
+        self._autofit = True
+        self._fit()
+
+    @property
+    def scrolls_sideways(self) -> bool:
+        """Whether the columns are too many to fit readably and the view scrolls sideways."""
+        return not self._hbar.isHidden()
+
+    def _bring_into_view(self, column) -> None:
+        """Scroll sideways so that ``column`` is shown (while stepping)."""
+        if column is None or not self.scrolls_sideways or not self._autofit:
+            return
+        (x0, x1), _ = self._vb.viewRange()
+        lo, hi = column - 0.5, column + 0.5
+        if lo >= x0 and hi <= x1:
+            return
+        c = self._content
+        W, _H = self._vb_size()
+        L, R = self._left_margin(), MARGINS[1]
+        min_sx = 1.0 / MIN_COLUMN_PX
+        full_x0 = c.left() - L * min_sx
+        full = (c.right() + R * min_sx) - full_x0
+        shown = W * min_sx
+        target = (lo - full_x0) if lo < x0 else (hi - shown - full_x0)
+        self._hscroll = min(max(target / max(full - shown, 1e-9), 0.0), 1.0)
+        self._fit()
 
     def _on_resized(self, *args):
         if self._autofit:
@@ -1018,13 +1156,14 @@ class UnfoldedView(QtWidgets.QWidget):
             if f.direction in ("forward", "backward"):
                 self._paint_arrows(p, mp, c, f.direction, kx, ky)
 
-        # direction banner, top left of the network
-        if f is not None and f.direction in ("forward", "backward"):
-            fwd = f.direction == "forward"
-            text = (self.tr("forward pass") + "  \u2191 \u2192" if fwd
-                    else self.tr("backward (BPTT)") + "  \u2190 \u2193")
+        self._paint_selection(p, mp, r)
+
+        # phase banner, top left of the network: every phase has one
+        banner = self._banner(f)
+        if banner is not None:
+            text, color = banner
             p.setFont(self._font(15, True))
-            p.setPen(self._color("forward" if fwd else "backward"))
+            p.setPen(color)
             (x0, x1), (y0, y1) = self._vb.viewRange()
             tl = mp(x0, y1)
             p.drawText(QtCore.QPointF(tl.x() + 8 * self._scale, tl.y() + 19 * self._scale), text)
@@ -1035,11 +1174,25 @@ class UnfoldedView(QtWidgets.QWidget):
         k = self._scale
         text_c, muted_c = self._color("foreground"), self._color("muted")
         f_lab = self._font(14, True)
-        f_idx = _font(max(8, min(round(11 * k), int(min(self._pitch.values()) * ky * 0.95))))
+        # row labels never smaller than the UI font: where rows are denser, every k-th is named
+        f_idx = _font(max(ui_font_px(), round(11 * k)))
         fm_idx = QtGui.QFontMetrics(f_idx)
-        show_idx = min(self._pitch.values()) * ky >= 9.0
+        show_idx = True
         s0x = mp(-1.0, 0).x()
-        idx_w = fm_idx.horizontalAdvance(str(max(N, M, O) - 1)) + 4 * k if show_idx else 0
+        row_text = {L: [self.row_label(L, u, fm_idx) for u in range(len(self._ypos[L]))]
+                    for L in ("x", "s", "y")}
+        idx_w = (max(fm_idx.horizontalAdvance(t) for L in row_text for t in row_text[L]) + 4 * k
+                 if show_idx else 0)
+        # scrolled sideways: the labels stay at the left edge, on a band of the background
+        (vx0, _vx1), (vy0, vy1) = self._vb.viewRange()
+        edge = mp(vx0, 0).x()
+        sticky_x = edge + self._left_margin() - 0.2 * kx
+        s0_true = s0x
+        if s0x < sticky_x - 0.5:
+            s0x = sticky_x
+            band_top, band_bot = mp(vx0, vy1).y(), mp(vx0, vy0).y()
+            p.fillRect(QtCore.QRectF(edge, band_top, s0x - r - 1 - edge, band_bot - band_top),
+                       self._color("background"))
         lab_right = s0x - r - 6 * k - idx_w
         p.setPen(text_c)
         names = {"x": "x(t)", "s": "s(t)", "y": "y(t)"}
@@ -1054,19 +1207,27 @@ class UnfoldedView(QtWidgets.QWidget):
                 p.setFont(f_idx)
                 p.setPen(muted_c)
                 xr = s0x - r - 3 * k
+                row_px = self._pitch[L] * ky
+                every_row = max(1, int(math.ceil((fm_idx.height() - 1) / max(row_px, 1e-6))))
+                last = len(self._ypos[L]) - 1
                 for u, yv in enumerate(self._ypos[L]):
+                    if u % every_row and u != last:
+                        continue
+                    if u != last and last % every_row and last - u < every_row:
+                        continue    # the last row is always named; no overlap with it
                     yd = mp(0, yv).y()
-                    s = str(u)
+                    s = row_text[L][u]
                     p.drawText(QtCore.QPointF(xr - fm_idx.horizontalAdvance(s), yd + fm_idx.ascent() / 2 - 1), s)
                 p.setPen(text_c)
         # s(0) label under the s(0) column
-        f_col = self._font(12)
+        f_col = _font(max(round(12 * k), ui_font_px()))
         fm_col = QtGui.QFontMetrics(f_col)
         s0 = f.s0_label if f is not None else "s(0)"
         p.setFont(self._font(12, True))
         fmb = QtGui.QFontMetrics(self._font(12, True))
         below_s = mp(-1.0, self._band["s"][0]).y() + r + 4 * k + fmb.ascent()
-        p.drawText(QtCore.QPointF(s0x - fmb.horizontalAdvance(s0) / 2, below_s), s0)
+        if s0_true == s0x:          # s(0) itself is in view (not scrolled away)
+            p.drawText(QtCore.QPointF(s0x - fmb.horizontalAdvance(s0) / 2, below_s), s0)
 
         # column labels under the x band: t=..., z=...
         steps = list(f.steps) if (f is not None and f.steps) else list(range(1, T + 1))
@@ -1084,8 +1245,10 @@ class UnfoldedView(QtWidgets.QWidget):
             show = {c for c in show if abs(c - act) >= every} | {int(act)}
         for c in sorted(show):
             xc = mp(c + 0.5 * (LAYER_OFFSET["x"] + LAYER_OFFSET["y"]), 0).x()
+            if xc < s0x - r:
+                continue            # under the sticky labels
             bold = c == act
-            p.setFont(self._font(12, bold))
+            p.setFont(_font(f_col.pixelSize(), bold))
             p.setPen(text_c)
             if c < len(steps):
                 t = f"t={steps[c]}"
@@ -1096,6 +1259,41 @@ class UnfoldedView(QtWidgets.QWidget):
                 p.drawText(QtCore.QPointF(xc - fm_col.horizontalAdvance(z) / 2,
                                           base + fm_col.ascent() + fm_col.height()), z)
         p.restore()
+
+    def row_label(self, layer: str, unit: int, fm: QtGui.QFontMetrics | None = None) -> str:
+        """The label of a row: the task's unit name for x and y (abbreviated to
+        :data:`ROW_LABEL_PX`), the index j for s (and wherever the task names none)."""
+        f = self._frame
+        names = ()
+        if f is not None:
+            names = {"x": f.input_labels, "y": f.output_labels}.get(layer, ())
+        if len(names) != len(self._ypos[layer]) or not str(names[unit]).strip():
+            return str(unit)
+        fm = fm or QtGui.QFontMetrics(_font(ui_font_px()))
+        return fm.elidedText(str(names[unit]), QtCore.Qt.TextElideMode.ElideRight, ROW_LABEL_PX)
+
+    def _left_margin(self) -> float:
+        """Pixels left of s(0) for the layer names and the row labels (wider for long names)."""
+        if self._shape is None or self._frame is None:
+            return MARGINS[0] * self._scale
+        fm = QtGui.QFontMetrics(_font(ui_font_px()))
+        widest = max((fm.horizontalAdvance(self.row_label(L, u, fm))
+                      for L in ("x", "y") for u in range(len(self._ypos[L]))), default=0)
+        return max(MARGINS[0] * self._scale, 56 * self._scale + widest + 4 + 0.5 * self._node_px)
+
+    def _banner(self, f):
+        """The banner text and colour of a frame's phase, or None (before the first step)."""
+        if f is None:
+            return None
+        if f.direction == "forward":
+            return self.tr("forward pass") + "  \u2191 \u2192", self._color("forward")
+        if f.direction == "backward":
+            return self.tr("backward (BPTT)") + "  \u2190 \u2193", self._color("backward")
+        if f.phase == "foldback":
+            return self.tr("fold-back: Σ over the copies z") + "  \u21e2 \u0394V \u0394U \u0394W", self._color("foreground")
+        if f.phase == "update":
+            return self.tr("update: V, U, W change by \u0394V, \u0394U, \u0394W"), self._color("foreground")
+        return None
 
     def _paint_arrows(self, p, mp, c, direction, kx, ky):
         fwd = direction == "forward"
@@ -1310,6 +1508,91 @@ class UnfoldedView(QtWidgets.QWidget):
         """The hovered item as in :meth:`hit_test`, or None."""
         return self._hover
 
+    # -------------------------------------------------------------- selection
+    @property
+    def selection(self):
+        """The selected item: as :meth:`hit_test`, ``('weight', matrix, row, col)``
+        (the edge in every copy), or None."""
+        return self._selection
+
+    def set_selection(self, sel) -> None:
+        """Mark a node, an edge or a shared weight as selected (None clears).
+
+        Parameters
+        ----------
+        sel : tuple or None
+            ``('node', layer, c, unit)``, ``('edge', matrix, c, row, col)``,
+            ``('weight', matrix, row, col)`` or None.
+        """
+        if sel is not None:
+            sel = (str(sel[0]), str(sel[1])) + tuple(int(v) for v in sel[2:])
+            if self._shape is not None:
+                try:
+                    self._selection_points(sel)
+                except (IndexError, KeyError, ValueError):
+                    sel = None  # from a network of another shape
+        if sel == self._selection:
+            return
+        self._selection = sel
+        self._over.update()
+        self.selectionChanged.emit(sel)
+
+    def clear_selection(self) -> None:
+        """No item selected (Escape)."""
+        self.set_selection(None)
+
+    def _selection_points(self, sel):
+        """View coordinates to mark: ('node', (x, y)) or ('edges', [(x1, y1, x2, y2), ...])."""
+        if sel[0] == "node":
+            _, layer, c, u = sel
+            lowest = -1 if layer == "s" else 0
+            if not (lowest <= c < self._shape[3] and 0 <= u < len(self._ypos[layer])):
+                raise IndexError((layer, c, u))
+            return "node", self.node_position(layer, c, u)
+        if sel[0] == "edge":
+            _, m, c, r, k = sel
+            self._check_edge(m, c, r, k)
+            return "edges", [self.edge_endpoints(m, c, r, k)]
+        _, m, r, k = sel
+        T = self._shape[3]
+        self._check_edge(m, 0, r, k)
+        return "edges", [self.edge_endpoints(m, c, r, k) for c in range(T)]
+
+    def _check_edge(self, m, c, r, k):
+        N, M, O, T = self._shape
+        rows, cols = {"V": (M, N), "U": (M, M), "W": (O, M)}[m]
+        if not (0 <= c < T and 0 <= r < rows and 0 <= k < cols):
+            raise IndexError((m, c, r, k))
+
+    def _paint_selection(self, p, mp, r):
+        """A ring round the selected node, or the selected edge(s) drawn thick (on top)."""
+        if self._selection is None or self._shape is None:
+            return
+        kind, where = self._selection_points(self._selection)
+        halo = QtGui.QPen(QtGui.QColor(255, 255, 255, 230), 7.0)
+        mark = QtGui.QPen(SELECTION_COLOR, 3.0)
+        for pen in (halo, mark):
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        if kind == "node":
+            c = mp(*where)
+            rr = r + 5.0
+            for pen in (halo, mark):
+                p.setPen(pen)
+                p.drawEllipse(c, rr, rr)
+            return
+        for pen in (halo, mark):
+            p.setPen(pen)
+            for x1, y1, x2, y2 in where:
+                p.drawLine(mp(x1, y1), mp(x2, y2))
+
+    def keyPressEvent(self, ev):
+        if ev.key() == QtCore.Qt.Key.Key_Escape and self._selection is not None:
+            self.clear_selection()
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
+
     def _on_mouse_clicked(self, ev):
         v = self._scene_to_view(ev.scenePos())
         if v is None:
@@ -1318,7 +1601,11 @@ class UnfoldedView(QtWidgets.QWidget):
         if hit is None:
             if ev.double():
                 self.reset_view()
+            else:
+                self.clear_selection()
             return
+        if not ev.double():
+            self.set_selection(hit)
         if hit[0] == "node":
             if not ev.double():
                 self.nodeClicked.emit(*hit[1:])
