@@ -171,6 +171,7 @@ def test_history_over_updates_elman_against_epochwise(made):
         panel = made(WhoTaughtPanel, s)
         for _ in range(12):
             s.step()
+            panel.refresh()             # the tracker is lazy: it itemizes the drawn update
             finish(s)
         panel.refresh()
         f = panel.frame

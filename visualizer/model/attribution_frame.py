@@ -29,13 +29,14 @@ import numpy as np
 
 import core
 from core import attribution as at
+from visualizer.model.config import ATTRIBUTION_HISTORY
 
 #: The parameters the panel's selector offers (W and θ_k only have τ = c).
 SELECTABLE = ("V", "U", "theta_h")
 #: The parameters whose scheme-vs-full comparison is kept over the updates.
 COMPARED = ("V", "U", "W")
-#: Updates kept in the history.
-HISTORY = 500
+#: Updates kept in the history (the one configuration holds it).
+HISTORY = ATTRIBUTION_HISTORY
 #: Decades of the log colour scale below its largest value.
 DECADES = 6.0
 
@@ -61,11 +62,12 @@ class TruncationRecord:
 class AttributionTracker:
     """Per-update attribution and truncation, and their history, for one session (no Qt).
 
-    Follows the session's ``frame``, ``cost`` and ``structure`` events: a new
-    update is itemized and compared with full-depth BPTT as soon as it is
-    seen (before it is applied when the user steps; from the recorded
-    history otherwise), and recorded in :attr:`history` once applied; an
-    undone update is forgotten.
+    Lazy: an update is itemized and compared with full-depth BPTT when a
+    frame of it is built (:meth:`sync`; before it is applied when the user
+    steps, from the recorded history otherwise), never for updates nobody
+    draws (fast play). The session's ``frame``, ``cost`` and ``structure``
+    events only keep the history: a drawn update is recorded in
+    :attr:`history` once applied, an undone update is forgotten.
 
     Parameters
     ----------
@@ -74,7 +76,7 @@ class AttributionTracker:
     Attributes
     ----------
     history : list of TruncationRecord
-        Oldest first, the last :data:`HISTORY` applied updates seen in detail.
+        Oldest first, the last :data:`HISTORY` applied updates drawn in detail.
     version : int
         Grows at every change of the history.
     """
@@ -87,39 +89,50 @@ class AttributionTracker:
         self._trunc = None
         self._trunc_problem = ""
         self._who: dict = {}
+        # lazy: the events only keep the history honest (cheap); the itemizing and the
+        # full-depth comparison run when a frame is built (the drawn update), never per update
         for name in ("frame", "cost"):
             session.events.connect(name, self._on_change)
         session.events.connect("structure", self._on_structure)
-        self._on_change()
 
     # -- following the session ----------------------------------------------------
     def _on_structure(self, *args) -> None:
         self.history = []
         self.version += 1
         self._upd = None
+        self._trunc = None
         self._who = {}
-        self._on_change()
 
     def _on_change(self, *args) -> None:
-        s = self.session
-        upd = s.update
-        if upd.pas.deltas.by_source is None:
-            return
-        applied = s.trainer.updates
+        """Forget undone updates; record the drawn update once it is applied (no computing)."""
+        applied = self.session.trainer.updates
         if self.history and self.history[-1].update > applied:     # an update was undone
             self.history = [r for r in self.history if r.update <= applied]
             self.version += 1
-        if upd is not self._upd:
-            self._upd = upd
-            self._who = {}
-            self._trunc, self._trunc_problem = self._truncation(upd)
-        if (s.applied and upd.index + 1 == applied and self._trunc is not None
+        if self.session.update is self._upd:
+            self._record()
+
+    def _record(self) -> None:
+        s = self.session
+        applied = s.trainer.updates
+        if (s.applied and self._upd.index + 1 == applied and self._trunc is not None
                 and (not self.history or self.history[-1].update < applied)):
             t = self._trunc
             self.history.append(TruncationRecord(applied, dict(t.cosine), dict(t.rel_error),
                                                  dict(t.cut_share)))
             del self.history[:-HISTORY]
             self.version += 1
+
+    def _compute(self) -> None:
+        """Itemize the session's current update and compare it with full depth (once per update)."""
+        upd = self.session.update
+        if upd.pas.deltas.by_source is None:
+            return
+        if upd is not self._upd:
+            self._upd = upd
+            self._who = {}
+            self._trunc, self._trunc_problem = self._truncation(upd)
+        self._on_change()
 
     def _truncation(self, upd):
         """(Truncation, "") of ``upd``, or (None, why) when the sequence's history is gone."""
@@ -165,12 +178,13 @@ class AttributionTracker:
 
     def _sync(self) -> None:
         if self.session.update is not self._upd:
-            self._on_change()
+            self._compute()
 
     def sync(self) -> None:
-        """Catch up with the session now (the frame builder calls it: the order in which
-        the session calls its subscribers does not matter then)."""
-        self._on_change()
+        """Catch up with the session now: the frame builder calls it, so the update drawn is
+        the one itemized (and the order in which the session calls its subscribers does not
+        matter)."""
+        self._compute()
 
     def history_arrays(self) -> tuple[np.ndarray, dict, dict, np.ndarray]:
         """(updates, cosine, relative error, cut share of U) over the history.

@@ -14,10 +14,11 @@ import numpy as np
 
 from core import diagnostics
 
+from visualizer.model.config import VANISHING_HISTORY
 from visualizer.model.explain import QT_TRANSLATE_NOOP, fmt
 
-#: updates kept in the history
-HISTORY = 500
+#: updates kept in the history (the one configuration holds it)
+HISTORY = VANISHING_HISTORY
 #: text colours of the plot's title (measured norms, bound) and of notes
 MEASURED_COLOR = "#c83c14"
 BOUND_COLOR = "#285ac8"

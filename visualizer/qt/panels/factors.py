@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model import factors_frame as ffr
-from visualizer.qt.panels.panel12_base import Panel
+from visualizer.qt.panels.base import Panel
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
