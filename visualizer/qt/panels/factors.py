@@ -129,8 +129,22 @@ class VanishingFactorsPanel(Panel):
                      "window": self._on_frame})
         self.refresh()
 
+    #: when set (the window does), frames arriving while the panel is hidden (a tab behind
+    #: another) are drawn only when it is shown again: nothing is computed for nobody
+    lazy_when_hidden = False
+    _stale = False
+
     def _on_frame(self, *args) -> None:
+        if self.lazy_when_hidden and not self.isVisible():
+            self._stale = True
+            return
         self.throttle.request()
+
+    def showEvent(self, ev) -> None:
+        super().showEvent(ev)
+        if self._stale:
+            self._stale = False
+            self.throttle.request()
 
     @property
     def source(self) -> int:

@@ -150,13 +150,17 @@ class WhoTaughtPanel(Panel):
         source_label = QtWidgets.QLabel(self.tr("&One error source:"))
         source_label.setBuddy(self.source_combo)
         self._sources = None
-        controls = QtWidgets.QHBoxLayout()
-        controls.addWidget(param_label)
-        controls.addWidget(self.param_combo)
-        controls.addWidget(self.cut_check)
-        controls.addSpacing(8)
-        controls.addWidget(source_label)
-        controls.addWidget(self.source_combo, 1)
+        # a form: the panel fits a dock 360 pixels wide
+        controls = QtWidgets.QGridLayout()
+        controls.addWidget(param_label, 0, 0)
+        controls.addWidget(self.param_combo, 0, 1)
+        controls.addWidget(source_label, 1, 0)
+        controls.addWidget(self.source_combo, 1, 1)
+        controls.addWidget(self.cut_check, 2, 0, 1, 2)
+        controls.setColumnStretch(1, 1)
+        self.source_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(16)
 
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
@@ -164,7 +168,7 @@ class WhoTaughtPanel(Panel):
         self.glw.ci.layout.setSpacing(2)
         self.glw.setMouseTracking(True)
         self.glw.installEventFilter(self)
-        self.glw.setMinimumSize(440, 520)
+        self.glw.setMinimumSize(340, 430)   # the panel fits a 1280x720 window's dock
         self.glw.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.glw.setToolTip(self.tr(
             "Hover a row to show that error's δ alone in the unfolded view; click a cell for its "
@@ -284,9 +288,9 @@ class WhoTaughtPanel(Panel):
                                       connect="finite")
         self.hist_layout = self.glw.addLayout(row=3, col=0, colspan=3)
         self.hist_layout.addItem(self.cos_plot, row=0, col=0)
-        self.hist_layout.addItem(self.rel_plot, row=0, col=1)
+        self.hist_layout.addItem(self.rel_plot, row=1, col=0)    # stacked: fits 360 pixels
         self.glw.ci.layout.setRowStretchFactor(1, 4)
-        self.glw.ci.layout.setRowStretchFactor(3, 2)
+        self.glw.ci.layout.setRowStretchFactor(3, 3)
         self.glw.ci.layout.setColumnStretchFactor(0, 1)
 
         self.readout = QtWidgets.QLabel(self.tr("Hover a cell to read it; click it for its formula."))
@@ -315,8 +319,22 @@ class WhoTaughtPanel(Panel):
         self.refresh()
 
     # -- following the session ----------------------------------------------------
+    #: when set (the window does), frames arriving while the panel is hidden (a tab behind
+    #: another) are drawn only when it is shown again: nothing is computed for nobody
+    lazy_when_hidden = False
+    _stale = False
+
     def _on_frame(self, *args) -> None:
+        if self.lazy_when_hidden and not self.isVisible():
+            self._stale = True
+            return
         self.throttle.request()
+
+    def showEvent(self, ev) -> None:
+        super().showEvent(ev)
+        if self._stale:
+            self._stale = False
+            self.throttle.request()
 
     @property
     def param(self) -> str:
@@ -404,8 +422,8 @@ class WhoTaughtPanel(Panel):
             parts.append(self.tr("The scheme cuts nothing on this update: its gradient is the "
                                  "full-depth one (cos = 1)."))
         self.caption.setText(" ".join(parts))
-        self.title.setText(self.tr("A[τ, c] = ‖C_{0}(τ, c)‖, rows τ where the error entered, "
-                                   "columns c the copy it reached").format(p),
+        self.title.setText(self.tr("A[τ, c] = ‖C_{0}(τ, c)‖<br>rows τ: the error entered; "
+                                   "columns c: the copy reached").format(p),
                            size="9pt", color=TEXT)
 
     def _draw_history(self, f) -> None:
