@@ -50,7 +50,14 @@ def add_arguments(parser) -> None:
                    help="also draw insight panels, comma-separated: foldback (each copy's "
                         "contribution to ΔV, ΔU, ΔW adding into the sum, under the network), "
                         "vanishing (‖δ(t−z)‖ against z with its bound, and its history over the "
-                        "exported updates); e.g. --panels foldback,vanishing")
+                        "exported updates), whotaught (A[τ, c] = ‖C_U(τ, c)‖: which error taught "
+                        "which copy, and what truncation cut), factors (why δ vanishes: the U and "
+                        "f′ factors of each step back), predictions (input, target and predicted "
+                        "symbol per step); e.g. --panels foldback,vanishing")
+    o.add_argument("--source", metavar="TAU", default=None,
+                   help="the one-error-source view: draw the hidden δ of the error entering at "
+                        "copy TAU of the update's window alone (0-based; -1 or omitted: every "
+                        "error)")
     add_model_options(parser)
 
 
@@ -105,7 +112,8 @@ class _Progress:
 
 def run(args) -> int:
     """Validate everything, then render and write; exit status 0, 1 (stopped early), 2 (bad input)."""
-    from visualizer.export import ExportError, ExportSettings, check_settings, parse_panels, parse_size
+    from visualizer.export import (ExportError, ExportSettings, check_settings, parse_panels,
+                                   parse_size, parse_source)
     try:
         if args.updates is None or not 1 <= args.updates:
             raise UsageError(f"--updates must be at least 1, got {args.updates}")
@@ -121,11 +129,18 @@ def run(args) -> int:
         settings = check_settings(ExportSettings(
             what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
             fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,
-            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels)))
+            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels),
+            source=parse_source(getattr(args, "source", None))))
         session = _session(args)
+        if settings.source is not None:
+            from visualizer.model.frames import check_source
+            try:
+                check_source(session, settings.source)
+            except ValueError as err:
+                raise UsageError(f"--{err}") from None
     except (UsageError, ExportError) as err:
         msg = str(err)
-        for flag in ("size", "fps", "updates", "panels"):      # name the option the user typed
+        for flag in ("size", "fps", "updates", "panels", "source"):      # name the option the user typed
             if msg.startswith(flag + " "):
                 msg = f"--{msg}"
         return fail(PROG, msg)
@@ -150,7 +165,7 @@ def run(args) -> int:
         if session.message:
             return fail(PROG, f"training stopped during --skip: {session.message}")
     canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, panels=settings.panels,
-                          size=settings.size)
+                          size=settings.size, source=settings.source)
     w, h = settings.size
     progress = _Progress()
     job = Export(session, settings, lambda s: canvas.render(s, w, h), progress=progress, copy=False)
