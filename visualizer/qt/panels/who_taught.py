@@ -484,6 +484,10 @@ class WhoTaughtPanel(Panel):
     def eventFilter(self, obj, ev) -> bool:
         if obj is self.glw and ev.type() == QtCore.QEvent.Type.Leave and self.cursor is None:
             self._set_hover(-1)
+        if obj is self.glw and ev.type() == QtCore.QEvent.Type.ShortcutOverride \
+                and self._wants(ev.key()):
+            ev.accept()         # the window's arrow/Space/Enter shortcuts step; here they move
+            return True
         if obj is self.glw and ev.type() == QtCore.QEvent.Type.KeyPress and self._key(ev.key()):
             return True
         return super().eventFilter(obj, ev)
@@ -491,6 +495,16 @@ class WhoTaughtPanel(Panel):
     # -- keyboard: the same as the mouse, with a cursor cell ---------------------------
     _MOVES = {QtCore.Qt.Key.Key_Up: (-1, 0), QtCore.Qt.Key.Key_Down: (1, 0),
               QtCore.Qt.Key.Key_Left: (0, -1), QtCore.Qt.Key.Key_Right: (0, 1)}
+
+    def _wants(self, key) -> bool:
+        """Whether the matrix takes ``key`` (before the window's shortcuts do)."""
+        if self.frame is None:
+            return False
+        if key in self._MOVES:
+            return True
+        return self.cursor is not None and key in (
+            QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Space,
+            QtCore.Qt.Key.Key_Escape)
 
     def _key(self, key) -> bool:
         """Arrows move the cursor cell (hovering its row), Enter or Space clicks it, Escape
