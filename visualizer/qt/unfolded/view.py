@@ -711,6 +711,11 @@ class UnfoldedView(QtWidgets.QWidget):
                 ci.setGeometry(new)
                 ci.layout.activate()
                 self._on_resized()
+            elif not ci.layout.isActivated():
+                # e.g. a colour bar was added at the same size: without an event loop (the
+                # command line) the posted re-layout never comes, and the new bar is cut off
+                ci.layout.activate()
+                self._on_resized()
             yield
         finally:
             if changed and self._glw.isVisible():
