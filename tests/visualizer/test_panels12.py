@@ -635,3 +635,18 @@ def test_the_export_dialog_offers_the_new_panels_and_the_source(window):
         assert dialog.export_settings().source is None
     finally:
         dialog.deleteLater()
+
+
+def test_an_update_without_per_error_detail_is_not_drawn_and_raises_nothing(made):
+    """Fast play may show an update prepared without δ split by source."""
+    from visualizer.model.frames import build_frame
+    s = xor("epochwise")
+    s.step()
+    panel = made(WhoTaughtPanel, s)
+    before = panel.frame
+    s.error_source = 2
+    s.update.pas.deltas.by_source = None
+    panel.refresh()
+    assert panel.frame is before and "without its per-error detail" in panel.caption.text()
+    f = build_frame(s)                     # the view falls back to every error
+    assert "alone" not in f.title

@@ -350,6 +350,11 @@ class WhoTaughtPanel(Panel):
 
     def refresh(self) -> None:
         """Draw the session's current update at its micro-step."""
+        if self.session.update.pas.deltas.by_source is None:
+            # an update played without its per-error detail (fast play): keep the last picture
+            self.caption.setText(self.tr("This update was played without its per-error detail; "
+                                         "step or pause to see it."))
+            return
         f = af.build_who_taught_frame(self.session, self.param, self.cut_check.isChecked(),
                                       tracker=self.tracker)
         self.frame = f
