@@ -71,7 +71,7 @@ def _bad(capsys, argv):
     (["--fps", "0"], "--fps must be between"),
     (["--updates", "0"], "--updates must be at least 1"),
     (["--hidden", "0"], "--hidden must be between"),
-    (["--panels", "foldback,inspector"], "--panels must be among foldback, vanishing, got 'inspector'"),
+    (["--panels", "foldback,inspector"], "--panels must be among foldback, vanishing, whotaught, factors, predictions, got 'inspector'"),
 ])
 def test_bad_input_is_one_line_and_status_2(tmp_path, capsys, extra, words):
     out = tmp_path / "frames"

@@ -63,7 +63,8 @@ def test_install_adds_named_docks(boden):
     s, win, ins = boden
     names = {d.objectName() for d in win.findChildren(QtWidgets.QDockWidget)}
     assert {name for name, _ in PANEL_DOCKS.values()} <= names
-    assert set(ins.panels) == {"foldback", "inspector", "vanishing", "gradcheck"}
+    assert set(ins.panels) == {"foldback", "inspector", "vanishing", "gradcheck", "whotaught",
+                               "factors", "predictions", "generate"}
     for key, panel in ins.panels.items():
         assert ins.docks[key].widget() is panel
 

@@ -359,7 +359,8 @@ def test_shortcuts_reach_the_window_from_inside_the_graphics_view(win, qtbot):
 def test_the_window_users_see_has_every_dock_and_panel(win):
     names = {d.objectName() for d in win.findChildren(QtWidgets.QDockWidget)}
     assert names == {"parametersDock", "costDock", "foldbackDock", "inspectorDock",
-                     "vanishingDock", "gradcheckDock"}
+                     "vanishingDock", "gradcheckDock", "whoTaughtDock", "factorsDock",
+                     "predictionsDock", "generateDock"}
     for key, panel in win.panels.items():
         assert win.docks[key].widget() is panel
     view_menu = {a.text() for a in win.view_menu.actions()}

@@ -171,6 +171,7 @@ def test_history_over_updates_elman_against_epochwise(made):
         panel = made(WhoTaughtPanel, s)
         for _ in range(12):
             s.step()
+            panel.refresh()             # the tracker is lazy: it itemizes the drawn update
             finish(s)
         panel.refresh()
         f = panel.frame
@@ -444,3 +445,208 @@ def test_a_clicked_cell_has_its_formula_with_live_numbers():
         cell_equation(s, "W", 1, 1)
     with pytest.raises(ValueError, match="tau"):
         cell_equation(s, "U", 99, 1)
+
+
+# -- in the real window, and in exports ------------------------------------------------------
+
+@pytest.fixture
+def window(qtbot):
+    """The real MainWindow on hello under epochwise BPTT, at 1280x720."""
+    from visualizer.qt.main_window import MainWindow
+    s = Session(Config.for_task("hello").with_changes(scheme="epochwise"))
+    win = MainWindow(s, restore=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_the_panels_are_in_the_real_window(window):
+    from visualizer.qt.main_window import PANEL_DOCKS
+    kinds = {"whotaught": WhoTaughtPanel, "factors": VanishingFactorsPanel,
+             "predictions": PredictionStrip, "generate": GeneratePanel}
+    for key, cls in kinds.items():
+        panel = window.panels[key]
+        assert isinstance(panel, cls) and panel.following
+        dock = window.docks[key]
+        assert dock.widget() is panel and dock.objectName() == PANEL_DOCKS[key][0]
+        assert dock.windowTitle() == PANEL_DOCKS[key][1]
+        assert dock.toggleViewAction() in window.view_menu.actions()
+    # at 1280x720 every dock gets at least its panel's minimum size (nothing is cut)
+    for key in kinds:
+        window.docks[key].raise_()
+        QtWidgets.QApplication.processEvents()
+        panel = window.panels[key]
+        assert panel.width() >= panel.minimumSizeHint().width()
+        assert panel.height() >= panel.minimumSizeHint().height(), key
+    assert window.size() == QtCore.QSize(1280, 720)
+
+
+def test_clicking_a_who_taught_cell_fills_the_inspector(window, qtbot):
+    s = window.session
+    s.step()
+    while s.phase != "foldback":
+        s.step()
+    window.docks["whotaught"].raise_()
+    window.flush()
+    panel = window.who_taught
+    panel.refresh()
+    # the keyboard's cell cursor: it starts at the error entering last, on its own copy
+    panel.glw.setFocus()
+    QTest.keyClick(panel.glw, QtCore.Qt.Key.Key_Left)      # one copy further back
+    r, k = panel.cursor
+    assert panel.frame.computed[r, k]
+    QTest.keyClick(panel.glw, QtCore.Qt.Key.Key_Return)
+    c = panel.frame.window_column(k)
+    insp = window.inspector
+    assert insp.selection == ("cell", "U", r, c)
+    expect = cell_equation(s, "U", r, c)
+    assert insp.text == expect.html
+    A = np.linalg.norm(at.cell(s.update.pas, r, c, "U"))
+    assert f"<b>{fmt(A)}</b>" in insp.text
+    assert fmt(at.source_deltas(s.update.pas)[r, c, s.sample][0]) in insp.text
+    # live: the page follows the session (the next update has other numbers)
+    s.next_update()
+    s.step()
+    while s.phase != "foldback":
+        s.step()
+    window.flush()
+    assert insp.text == cell_equation(s, "U", r, c).html
+
+
+def test_the_one_error_source_view_draws_that_errors_delta(window):
+    from visualizer.model.frames import build_frame
+    from visualizer.qt import colormaps as cm
+    from visualizer.qt.unfolded import view as view_module
+    s = window.session
+    s.step()
+    while s.phase != "foldback":
+        s.step()
+    tau = 2
+    window.who_taught.sourceSelected.emit(tau)       # the panel's selector
+    window.flush()
+    assert s.error_source == tau and window.factors.source == tau
+    f = window.frame
+    expect = at.source_deltas(s.update.pas)[tau][:, s.sample]        # (L, M)
+    close(f.delta_s[1:], expect)
+    assert np.isnan(f.delta_s[0]).all()
+    # only the error entering at τ is an output δ
+    assert np.isfinite(f.delta_y[tau]).all() and np.isnan(np.delete(f.delta_y, tau, 0)).all()
+    assert "alone" in f.title
+    assert not np.allclose(f.delta_s[1:], build_frame(s, source=-1).delta_s[1:])
+    # the outlines of the hidden nodes are these δ through the diverging LUT
+    v = window.view
+    n_x = v._n_x
+    pens = v._nodes.data["pen"][n_x:n_x + v._n_s]
+    idx = cm.signed_to_index(np.ravel(f.delta_s), v._delta_range)
+    lut = cm.diverging_lut()
+    for pen, i, d in zip(pens, idx, np.ravel(f.delta_s)):
+        if np.isfinite(d):
+            want = lut[view_module._node_level(np.array([i]))[0]]
+            got = pen.color()
+            assert (got.red(), got.green(), got.blue()) == tuple(int(a) for a in want[:3])
+    # hovering a row shows that error for as long as the mouse is on it
+    window.who_taught.sourceHovered.emit(0)
+    close(window.frame.delta_s[1:], at.source_deltas(s.update.pas)[0][:, s.sample])
+    window.who_taught.sourceHovered.emit(-1)
+    close(window.frame.delta_s[1:], expect)
+    window.who_taught.sourceSelected.emit(-1)
+    assert s.error_source is None
+    close(window.frame.delta_s[1:], s.update.pas.deltas.delta_h[:, s.sample])
+
+
+def test_build_frame_refuses_a_source_outside_the_window():
+    from visualizer.model.frames import check_source
+    s = xor("epochwise")
+    s.step()
+    assert check_source(s, -1) is None and check_source(s, None) is None
+    assert check_source(s, 3) == 3
+    with pytest.raises(ValueError, match="source must be a window column"):
+        check_source(s, s.columns)
+
+
+def _pngs(folder):
+    import glob
+    return sorted(glob.glob(os.path.join(str(folder), "frame_*.png")))
+
+
+@pytest.mark.parametrize("panel", ["whotaught", "factors", "predictions"])
+def test_export_with_each_new_panel_writes_frames(tmp_path, capsys, panel):
+    from visualizer.cli import main
+    base = ["export", "--task", "hello", "--scheme", "epochwise", "--updates", "1", "--every",
+            "phase", "--size", "640x360"]
+    assert main([*base, "--out", str(tmp_path / "plain")]) == 0
+    assert main([*base, "--panels", panel, "--out", str(tmp_path / panel)]) == 0, \
+        capsys.readouterr().err
+    plain, with_panel = _pngs(tmp_path / "plain"), _pngs(tmp_path / panel)
+    assert len(with_panel) == len(plain) > 2
+    for a, b in zip(plain, with_panel):
+        assert open(a, "rb").read() != open(b, "rb").read()
+        assert QtGui.QImage(b).size() == QtCore.QSize(640, 360)
+    assert _colours(with_panel[-1]) > 30
+
+
+def test_export_source_changes_the_frames(tmp_path, capsys):
+    from visualizer.cli import main
+    base = ["export", "--task", "hello", "--scheme", "epochwise", "--updates", "1", "--every",
+            "update", "--size", "640x360", "--no-cost-plot"]
+    assert main([*base, "--out", str(tmp_path / "all")]) == 0
+    assert main([*base, "--source", "2", "--out", str(tmp_path / "one")]) == 0, \
+        capsys.readouterr().err
+    assert main([*base, "--source", "-1", "--out", str(tmp_path / "minus")]) == 0
+    every, one, minus = (_pngs(tmp_path / n) for n in ("all", "one", "minus"))
+    assert len(every) == len(one) == 2
+    assert open(every[-1], "rb").read() != open(one[-1], "rb").read()
+    assert [open(f, "rb").read() for f in every] == [open(f, "rb").read() for f in minus]
+
+
+@pytest.mark.parametrize("extra, words", [
+    (["--panels", "whotaught,who"], "--panels must be among foldback, vanishing, whotaught, "
+                                    "factors, predictions, got 'who'"),
+    (["--source", "x"], "--source must be a whole number ≥ 0 (or -1 for every error), got 'x'"),
+    (["--source", "-2"], "--source must be a whole number ≥ 0"),
+    (["--source", "4"], "--source must be a window column 0..3 (or -1 for every error), got 4"),
+])
+def test_bad_panels_or_source_exit_2_with_one_line(tmp_path, capsys, extra, words):
+    from visualizer.cli import main
+    out = tmp_path / "never"
+    rc = main(["export", "--task", "hello", "--scheme", "epochwise", "--updates", "1",
+               "--out", str(out), *extra])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert err.count("\n") == 1 and words in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_the_export_dialog_offers_the_new_panels_and_the_source(window):
+    from visualizer.qt.export_dialog import ExportDialog
+    window.session.error_source = 1
+    dialog = ExportDialog(window)
+    try:
+        assert dialog.source_spin.value() == 1
+        assert dialog.source_spin.maximum() == window.session.columns - 1
+        dialog.whotaught_box.setChecked(True)
+        dialog.predictions_box.setChecked(True)
+        st = dialog.export_settings()
+        assert st.panels == ("whotaught", "predictions") and st.source == 1
+        dialog.source_spin.setValue(-1)
+        assert dialog.export_settings().source is None
+    finally:
+        dialog.deleteLater()
+
+
+def test_an_update_without_per_error_detail_is_not_drawn_and_raises_nothing(made):
+    """Fast play may show an update prepared without δ split by source."""
+    from visualizer.model.frames import build_frame
+    s = xor("epochwise")
+    s.step()
+    panel = made(WhoTaughtPanel, s)
+    before = panel.frame
+    s.error_source = 2
+    s.update.pas.deltas.by_source = None
+    panel.refresh()
+    assert panel.frame is before and "without its per-error detail" in panel.caption.text()
+    f = build_frame(s)                     # the view falls back to every error
+    assert "alone" not in f.title

@@ -52,7 +52,14 @@ def add_arguments(parser) -> None:
                    help="also draw insight panels, comma-separated: foldback (each copy's "
                         "contribution to ΔV, ΔU, ΔW adding into the sum, under the network), "
                         "vanishing (‖δ(t−z)‖ against z with its bound, and its history over the "
-                        "exported updates); e.g. --panels foldback,vanishing")
+                        "exported updates), whotaught (A[τ, c] = ‖C_U(τ, c)‖: which error taught "
+                        "which copy, and what truncation cut), factors (why δ vanishes: the U and "
+                        "f′ factors of each step back), predictions (input, target and predicted "
+                        "symbol per step); e.g. --panels foldback,vanishing")
+    o.add_argument("--source", metavar="TAU", default=None,
+                   help="the one-error-source view: draw the hidden δ of the error entering at "
+                        "copy TAU of the update's window alone (0-based; -1 or omitted: every "
+                        "error)")
     o.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en",
                    help="language of the captions and panel texts drawn into the frames: "
                         "en (default), zh_CN, or system (the system locale's)")
@@ -111,7 +118,8 @@ class _Progress:
 
 def run(args) -> int:
     """Validate everything, then render and write; exit status 0, 1 (stopped early), 2 (bad input)."""
-    from visualizer.export import ExportError, ExportSettings, check_settings, parse_panels, parse_size
+    from visualizer.export import (ExportError, ExportSettings, check_settings, parse_panels,
+                                   parse_size, parse_source)
     if lecture.wants_lesson(args):
         return lecture.run_lesson(PROG, args)
     raster = bool(args.out or args.gif or args.mp4)
@@ -131,7 +139,8 @@ def run(args) -> int:
         wanted = ExportSettings(
             what="updates", updates=args.updates, every=args.every, size=parse_size(args.size),
             fps=args.fps, png_dir=args.out, gif=args.gif, mp4=args.mp4,
-            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels))
+            cost_plot=args.cost_plot, caption=args.caption, panels=parse_panels(args.panels),
+            source=parse_source(getattr(args, "source", None)))
         # PNG, GIF and MP4 go through the export job; SVG and PDF alone need none of its checks
         settings = check_settings(wanted) if raster or not lecture.wants_vector(args) else wanted
         vector = None
@@ -140,9 +149,15 @@ def run(args) -> int:
             vector = check_outputs(png_dir=args.out, svg_dir=args.svg, pdf=args.pdf, gif=args.gif,
                                    mp4=args.mp4)
         session = _session(args)
+        if settings.source is not None:
+            from visualizer.model.frames import check_source
+            try:
+                check_source(session, settings.source)
+            except ValueError as err:
+                raise UsageError(f"--{err}") from None
     except (UsageError, ExportError) as err:
         msg = str(err)
-        for flag in ("size", "fps", "updates", "panels"):      # name the option the user typed
+        for flag in ("size", "fps", "updates", "panels", "source"):      # name the option the user typed
             if msg.startswith(flag + " "):
                 msg = f"--{msg}"
         return fail(PROG, msg)
@@ -178,7 +193,7 @@ def _export(args, settings, session, theme, scale, vector, raster) -> int:
         if session.message:
             return fail(PROG, f"training stopped during --skip: {session.message}")
     canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption, panels=settings.panels,
-                          size=settings.size, theme=theme, scale=scale)
+                          size=settings.size, theme=theme, scale=scale, source=settings.source)
     w, h = settings.size
     progress = _Progress()
     frames = lecture.VectorFrames(canvas, (w, h), svg_dir=vector["svg_dir"], pdf=vector["pdf"]) \

@@ -27,9 +27,11 @@ from core import tasks as core_tasks
 
 from visualizer.cli.common import UsageError, fail
 
+from visualizer.model.config import GENERATE_LENGTH as DEFAULT_LENGTH
+from visualizer.model.config import GENERATE_MAX_LENGTH as MAX_LENGTH
+from visualizer.model.config import GENERATE_TEMPERATURE as DEFAULT_TEMPERATURE
+
 PROG = "rnn-unfold sample"
-DEFAULT_LENGTH = 200
-DEFAULT_TEMPERATURE = 1.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="a built-in task's own parameter, e.g. --param symbols=6 for echo")
     g = parser.add_argument_group("sampling")
     g.add_argument("--length", metavar="N", type=int, default=DEFAULT_LENGTH,
-                   help=f"symbols to generate (1..{sampling.MAX_LENGTH}, default {DEFAULT_LENGTH})")
+                   help=f"symbols to generate (1..{MAX_LENGTH}, default {DEFAULT_LENGTH})")
     g.add_argument("--temperature", metavar="T", type=float, default=DEFAULT_TEMPERATURE,
                    help="T > 0: below 1 sharper (→ argmax), above 1 flatter "
                         f"(default {DEFAULT_TEMPERATURE:g})")
@@ -88,8 +90,8 @@ def run(args) -> int:
     T = args.temperature
     if not (math.isfinite(T) and T > 0):
         return fail(PROG, f"--temperature must be a finite number > 0, got {T:g}")
-    if not 1 <= args.length <= sampling.MAX_LENGTH:
-        return fail(PROG, f"--length must be between 1 and {sampling.MAX_LENGTH}, "
+    if not 1 <= args.length <= MAX_LENGTH:
+        return fail(PROG, f"--length must be between 1 and {MAX_LENGTH}, "
                           f"got {args.length}")
     if args.seed < 0:
         return fail(PROG, f"--seed must be an integer ≥ 0, got {args.seed}")

@@ -47,7 +47,8 @@ from visualizer.export.plan import count_frames, schedule
 from visualizer.export.settings import (DEFAULT_SIZE, EVERY, FPS_LIMITS, MAX_FRAMES, MAX_UPDATES,
                                         PANELS, PNG_QUALITY, SIZE_LIMITS, VIDEO_HINT, WHATS,
                                         ExportError, ExportSettings, check_settings, frame_name,
-                                        gif_duration_ms, parse_panels, parse_size, require_video,
+                                        gif_duration_ms, parse_panels, parse_size, parse_source,
+                                        require_video,
                                         video_available)
 from visualizer.export.writers import (GifWriter, Mp4Writer, PngSequenceWriter, image_to_keys,
                                        image_to_rgb)
@@ -55,5 +56,5 @@ from visualizer.export.writers import (GifWriter, Mp4Writer, PngSequenceWriter, 
 __all__ = ["WHATS", "EVERY", "PANELS", "VIDEO_HINT", "DEFAULT_SIZE", "SIZE_LIMITS", "FPS_LIMITS",
            "MAX_UPDATES", "MAX_FRAMES", "PNG_QUALITY", "ExportError", "ExportSettings",
            "ExportResult", "Export", "schedule", "count_frames", "check_settings", "parse_size",
-           "parse_panels", "video_available", "require_video", "gif_duration_ms", "image_to_rgb",
+           "parse_panels", "parse_source", "video_available", "require_video", "gif_duration_ms", "image_to_rgb",
            "image_to_keys", "frame_name", "PngSequenceWriter", "GifWriter", "Mp4Writer"]

@@ -17,8 +17,9 @@ from visualizer.model.config import EXPORT_SIZE, LIMITS
 WHATS = ("update", "updates", "until")
 #: how often a frame is captured
 EVERY = ("step", "phase", "update")
-#: insight panels a frame can include (drawn for the exported copy by the canvas)
-PANELS = ("foldback", "vanishing")
+#: insight panels a frame can include (drawn for the exported copy by the canvas): the fold-back,
+#: vanishing/exploding, who taught whom, why δ vanishes and the prediction strip
+PANELS = ("foldback", "vanishing", "whotaught", "factors", "predictions")
 #: how to get MP4 support
 VIDEO_HINT = 'pip install "rnn-unfold[video]"'
 #: default frame size, the sides allowed (pixels), frames per second allowed, most updates one
@@ -99,6 +100,33 @@ def parse_panels(value) -> tuple:
     return tuple(p for p in PANELS if p in names)
 
 
+def parse_source(value) -> Optional[int]:
+    """``"2"`` (or an int) -> 2: the "one error source" τ, a 0-based copy of the update's window.
+
+    None, ``""`` and −1 mean every error (None). Whether τ lies inside the
+    window is checked against the session (:func:`visualizer.model.frames.check_source`).
+
+    Raises
+    ------
+    ExportError
+        For anything but a whole number ≥ −1.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ExportError(f"source must be a whole number ≥ 0 (or -1 for every error), got {value!r}")
+    try:
+        tau = int(str(value).strip()) if isinstance(value, str) else int(value)
+    except (TypeError, ValueError):
+        raise ExportError(f"source must be a whole number ≥ 0 (or -1 for every error), "
+                          f"got {value!r}") from None
+    if isinstance(value, float) and value != tau:
+        raise ExportError(f"source must be a whole number ≥ 0 (or -1 for every error), got {value!r}")
+    if tau < -1:
+        raise ExportError(f"source must be a whole number ≥ 0 (or -1 for every error), got {value!r}")
+    return None if tau == -1 else tau
+
+
 def gif_duration_ms(fps: float) -> int:
     """Duration of one GIF frame: 1000/fps rounded to GIF's 10 ms ticks, at least 20 ms."""
     return max(20, 10 * int(round(100.0 / fps)))
@@ -128,7 +156,12 @@ class ExportSettings:
         Insight panels to draw too, names of :data:`PANELS`: ``"foldback"``
         (each copy's contribution to ΔV, ΔU, ΔW and their running sum) and
         ``"vanishing"`` (‖δ(t−z)‖ against z with its bound, and its history
-        over the exported updates).
+        over the exported updates), ``"whotaught"`` (A[τ, c] = ‖C_U(τ, c)‖ and
+        what truncation cut), ``"factors"`` (why δ vanishes: the U and f′
+        factors per copy) and ``"predictions"`` (the strip of predicted symbols).
+    source : int or None
+        The "one error source" view: the hidden δ drawn is that of the error
+        entering at window copy τ alone (None: every error).
     max_frames : int
         An export stops by itself after this many frames.
     """
@@ -145,6 +178,7 @@ class ExportSettings:
     caption: bool = True
     max_frames: int = MAX_FRAMES
     panels: tuple = ()
+    source: Optional[int] = None
 
 
 def _probe_dir(path: str, what: str) -> None:
@@ -188,6 +222,7 @@ def check_settings(s: ExportSettings) -> ExportSettings:
     if not (math.isfinite(fps) and FPS_LIMITS[0] <= fps <= FPS_LIMITS[1]):
         raise ExportError(f"fps must be between {FPS_LIMITS[0]:g} and {FPS_LIMITS[1]:g}, got {s.fps!r}")
     panels = parse_panels(s.panels)
+    source = parse_source(s.source)
     if not (s.png_dir or s.gif or s.mp4):
         raise ExportError("nothing to write: give a folder for the PNG frames, a GIF or an MP4 file")
     if s.mp4:
@@ -217,4 +252,4 @@ def check_settings(s: ExportSettings) -> ExportSettings:
         raise ExportError(f"max_frames must be at least 1, got {s.max_frames!r}")
     return ExportSettings(what=s.what, updates=int(s.updates), every=s.every, size=size, fps=fps,
                           cost_plot=bool(s.cost_plot), caption=bool(s.caption), max_frames=mf,
-                          panels=panels, **out)
+                          panels=panels, source=source, **out)

@@ -29,13 +29,14 @@ import numpy as np
 
 import core
 from core import attribution as at
+from visualizer.model.config import ATTRIBUTION_HISTORY
 
 #: The parameters the panel's selector offers (W and θ_k only have τ = c).
 SELECTABLE = ("V", "U", "theta_h")
 #: The parameters whose scheme-vs-full comparison is kept over the updates.
 COMPARED = ("V", "U", "W")
-#: Updates kept in the history.
-HISTORY = 500
+#: Updates kept in the history (the one configuration holds it).
+HISTORY = ATTRIBUTION_HISTORY
 #: Decades of the log colour scale below its largest value.
 DECADES = 6.0
 
@@ -61,11 +62,13 @@ class TruncationRecord:
 class AttributionTracker:
     """Per-update attribution and truncation, and their history, for one session (no Qt).
 
-    Follows the session's ``frame``, ``cost`` and ``structure`` events: a new
-    update is itemized and compared with full-depth BPTT as soon as it is
-    seen (before it is applied when the user steps; from the recorded
-    history otherwise), and recorded in :attr:`history` once applied; an
-    undone update is forgotten.
+    Lazy and pulled: an update is itemized and compared with full-depth BPTT
+    when a frame of it is built (:meth:`sync`; before it is applied when the
+    user steps, from the recorded history otherwise), never for updates
+    nobody draws (fast play); it follows no session event. A drawn update
+    enters :attr:`history` once it has been applied (seen applied, or seen
+    again when the next update is drawn); an undone update is forgotten; a
+    new trainer (task, network, reset) starts the history again.
 
     Parameters
     ----------
@@ -74,7 +77,7 @@ class AttributionTracker:
     Attributes
     ----------
     history : list of TruncationRecord
-        Oldest first, the last :data:`HISTORY` applied updates seen in detail.
+        Oldest first, the last :data:`HISTORY` applied updates drawn in detail.
     version : int
         Grows at every change of the history.
     """
@@ -83,40 +86,48 @@ class AttributionTracker:
         self.session = session
         self.history: list[TruncationRecord] = []
         self.version = 0
+        self._trainer = session.trainer
         self._upd = None
         self._trunc = None
         self._trunc_problem = ""
         self._who: dict = {}
-        for name in ("frame", "cost"):
-            session.events.connect(name, self._on_change)
-        session.events.connect("structure", self._on_structure)
-        self._on_change()
+        # pulled, never pushed: it follows no event, so nothing is computed for updates nobody
+        # draws (fast play) and a closed window leaves nothing subscribed
 
-    # -- following the session ----------------------------------------------------
-    def _on_structure(self, *args) -> None:
-        self.history = []
-        self.version += 1
-        self._upd = None
-        self._who = {}
-        self._on_change()
-
-    def _on_change(self, *args) -> None:
+    # -- catching up with the session ----------------------------------------------
+    def _compute(self) -> None:
+        """Itemize the session's current update and compare it with full depth (once per
+        update); record the update drawn before once it has been applied."""
         s = self.session
-        upd = s.update
-        if upd.pas.deltas.by_source is None:
-            return
+        if s.trainer is not self._trainer:           # a new task, network or reset
+            self._trainer = s.trainer
+            self.history = []
+            self.version += 1
+            self._upd = self._trunc = None
+            self._who = {}
         applied = s.trainer.updates
         if self.history and self.history[-1].update > applied:     # an update was undone
             self.history = [r for r in self.history if r.update <= applied]
             self.version += 1
+        upd = s.update
         if upd is not self._upd:
+            if self._upd is not None:
+                self._record(self._upd, applied)
+            if upd.pas.deltas.by_source is None:
+                return
             self._upd = upd
             self._who = {}
             self._trunc, self._trunc_problem = self._truncation(upd)
-        if (s.applied and upd.index + 1 == applied and self._trunc is not None
-                and (not self.history or self.history[-1].update < applied)):
+        if s.applied:
+            self._record(upd, applied)
+
+    def _record(self, upd, applied: int) -> None:
+        """Add ``upd`` to the history if it has been applied and is not in it yet."""
+        n = upd.index + 1
+        if (self._trunc is not None and n <= applied
+                and (not self.history or self.history[-1].update < n)):
             t = self._trunc
-            self.history.append(TruncationRecord(applied, dict(t.cosine), dict(t.rel_error),
+            self.history.append(TruncationRecord(n, dict(t.cosine), dict(t.rel_error),
                                                  dict(t.cut_share)))
             del self.history[:-HISTORY]
             self.version += 1
@@ -164,13 +175,14 @@ class AttributionTracker:
         return self._who[param]
 
     def _sync(self) -> None:
-        if self.session.update is not self._upd:
-            self._on_change()
+        if self.session.update is not self._upd or self.session.trainer is not self._trainer:
+            self._compute()
 
     def sync(self) -> None:
-        """Catch up with the session now (the frame builder calls it: the order in which
-        the session calls its subscribers does not matter then)."""
-        self._on_change()
+        """Catch up with the session now: the frame builder calls it, so the update drawn is
+        the one itemized (and the order in which the session calls its subscribers does not
+        matter)."""
+        self._compute()
 
     def history_arrays(self) -> tuple[np.ndarray, dict, dict, np.ndarray]:
         """(updates, cosine, relative error, cut share of U) over the history.
@@ -193,7 +205,7 @@ class AttributionTracker:
 def tracker_for(session) -> AttributionTracker:
     """The session's :class:`AttributionTracker` (``session.attribution``), made on first use."""
     tracker = getattr(session, "attribution", None)
-    if tracker is None:
+    if tracker is None or tracker.session is not session:
         tracker = AttributionTracker(session)
         session.attribution = tracker
     return tracker

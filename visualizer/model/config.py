@@ -11,6 +11,7 @@ import math
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import core
+from core import sampling as core_sampling
 from core import tasks as core_tasks
 from core.datasets import human as human_bytes
 from core.i18n_marks import QT_TRANSLATE_NOOP
@@ -81,6 +82,19 @@ EXPORT_SIZE = (1280, 720)
 
 #: settings that change without rebuilding the network
 LIVE = ("eta", "clip")
+
+# -- insight panels ---------------------------------------------------------------------
+
+#: updates kept in the vanishing/exploding panel's ‖δ(t−z)‖ history
+VANISHING_HISTORY = 500
+#: updates kept in the who-taught-whom panel's scheme-vs-full history
+ATTRIBUTION_HISTORY = 500
+#: generating: symbols drawn after the prefix, at most (core owns the bound) and by default
+GENERATE_MAX_LENGTH = core_sampling.MAX_LENGTH
+GENERATE_LENGTH = 200
+#: generating: the temperature T of softmax(net / T), by default and its range
+GENERATE_TEMPERATURE = 1.0
+TEMPERATURE_RANGE = (0.01, 100.0)
 
 # -- the memory budget ------------------------------------------------------------------
 

@@ -28,13 +28,76 @@ def _range(kind: str, values: np.ndarray) -> tuple[float, bool]:
     return (-top, top), True
 
 
-def build_frame(session) -> ViewFrame:
+def check_source(session, source) -> int | None:
+    """``source`` as a window column τ where an output error enters, or None for every error.
+
+    Parameters
+    ----------
+    session : Session
+    source : int or None
+        τ, 0-based within the current update's window; None or −1: all errors.
+
+    Raises
+    ------
+    ValueError
+        For a τ outside the window, or an update not split by error source.
+    """
+    if source is None or int(source) == -1:
+        return None
+    L = session.columns
+    if isinstance(source, bool) or not 0 <= int(source) < L:
+        raise ValueError(f"source must be a window column 0..{L - 1} (or -1 for every error), "
+                         f"got {source!r}")
+    if session.update.pas.deltas.by_source is None:
+        raise ValueError("source needs the update's errors split by source (a detailed pass)")
+    return int(source)
+
+
+def source_delta_h(pas, tau: int) -> np.ndarray:
+    """δ^(τ)(c) for every copy c: the hidden δ due to the error entering at τ alone.
+
+    The row ``core.attribution.source_deltas(pas)[τ]`` without building the others.
+
+    Parameters
+    ----------
+    pas : Pass
+        Computed with ``by_source=True``.
+    tau : int
+
+    Returns
+    -------
+    ndarray, shape (L, P, M)
+        Zero at copies the error does not reach (c > τ or beyond the window's depth).
+    """
+    by = pas.deltas.by_source                   # (Z, L, P, M): [z, τ] = δ(τ − z) of source τ
+    out = np.zeros(by.shape[1:])
+    for z in range(min(by.shape[0], tau + 1)):
+        out[tau - z] = by[z, tau]
+    return out
+
+
+def build_frame(session, source: int | None = None) -> ViewFrame:
     """The picture of ``session`` at its current micro-step.
 
     One column per copy of the current update's window (``session.columns``).
+
+    Parameters
+    ----------
+    session : Session
+    source : int, optional
+        The "one error source" view: hidden δ (outlines, error edges) and the output δ
+        are those of the error entering at window column τ alone,
+        ``core.attribution.source_deltas(pas)[τ]``. By default ``session.error_source``;
+        None or −1 (or a τ this update cannot split) shows every error.
     """
     upd = session.update
     pas = upd.pas
+    if source is None:
+        source = getattr(session, "error_source", None)
+    try:
+        source = check_source(session, source)
+    except ValueError:                  # a τ of another window: every error, as the model says
+        source = None
     tr = pas.trace
     tl = session.timeline
     rv = tl.reveal(session.position)
@@ -54,9 +117,13 @@ def build_frame(session) -> ViewFrame:
     delta_s = np.full((T + 1, M), nan)
     delta_y = np.full((T, O), nan)
     dcols = np.nonzero(rv.output)[0]
+    delta_h = pas.deltas.delta_h
+    if source is not None:              # one error alone: its δ_k at τ, its δ_j flowing back
+        dcols = dcols[dcols == source]
+        delta_h = source_delta_h(pas, source)
     delta_y[dcols] = pas.deltas.delta_o[dcols, l]
     if rv.bptt_from < T:
-        delta_s[1 + rv.bptt_from:] = pas.deltas.delta_h[rv.bptt_from:, l]
+        delta_s[1 + rv.bptt_from:] = delta_h[rv.bptt_from:, l]
 
     mode = session.edge_mode
     # signals and errors travelled along the weights the pass was computed with
@@ -78,7 +145,7 @@ def build_frame(session) -> ViewFrame:
         eW[dcols] = pas.deltas.delta_o[dcols, l, :, None] * W
         if rv.bptt_from < T:
             # the error δ_j(t) travels back along u_jh into s_h(t−1)
-            eU[rv.bptt_from:] = pas.deltas.delta_h[rv.bptt_from:, l, :, None] * U
+            eU[rv.bptt_from:] = delta_h[rv.bptt_from:, l, :, None] * U
     else:  # share
         fb = pas.foldback
         c0 = rv.folded_from
@@ -105,6 +172,11 @@ def build_frame(session) -> ViewFrame:
         direction = None
     steps = [upd.w0 + c + 1 for c in range(T)]
     z = [T - 1 - c for c in range(T)]
+    title = translate("Explain", "{task}: {scheme}, sample l = {l}").format(
+        task=session.task.title, scheme=session.trainer.scheme.label(), l=l + 1)
+    if source is not None:
+        title += translate("Explain", "; δ of the error at t = {t} alone").format(
+            t=upd.w0 + source + 1)
     return ViewFrame(
         x=x, s=s, y=y, edge_V=eV, edge_U=eU, edge_W=eW,
         node_range_x=rng_x, node_range_s=rng_s, node_range_y=rng_y,
@@ -117,6 +189,5 @@ def build_frame(session) -> ViewFrame:
         phase=phase if session.position > 0 else None,
         input_labels=tuple(str(v) for v in session.task.input_labels),
         output_labels=tuple(str(v) for v in session.task.output_labels),
-        title=translate("Explain", "{task}: {scheme}, sample l = {l}").format(
-            task=session.task.title, scheme=session.trainer.scheme.label(), l=l + 1),
+        title=title,
         s0_label="s(0)" if upd.w0 == 0 else f"s({upd.w0})")

@@ -62,6 +62,8 @@ class Session:
         self.sample = 0            # the sample l drawn
         self.edge_pin = None       # None = follow the phase, else "signal"|"error"|"share"|"weight"
         self.message = ""          # the last divergence message ("" while all is finite)
+        self.error_source = None   # the view's "one error source": window column τ, None = all
+        self.attribution = None    # the who-taught-whom tracker, made lazily by whoever draws it
         if config is None:
             config = Config.from_task(task) if task is not None else default_config()
         self._build(config)

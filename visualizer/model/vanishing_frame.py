@@ -16,9 +16,11 @@ from core import diagnostics
 
 from visualizer.model.explain import fmt
 from visualizer.model.i18n_marks import translate
+from visualizer.model.config import VANISHING_HISTORY
 
-#: updates kept in the history
-HISTORY = 500
+
+#: updates kept in the history (the one configuration holds it)
+HISTORY = VANISHING_HISTORY
 #: text colours of the plot's title (measured norms, bound) and of notes
 MEASURED_COLOR = "#c83c14"
 BOUND_COLOR = "#285ac8"

@@ -70,7 +70,14 @@ SIDE_SHARE = 0.62
 _INFO_H = 20
 #: smallest (width, height), pixels before scaling, an insight panel is laid out at, so its titles
 #: fit and the log axis labels do not overlap
-_PANEL_MIN = {"foldback": (0, 0), "vanishing": (540, 440)}
+_PANEL_MIN = {"foldback": (0, 0), "vanishing": (540, 440), "whotaught": (420, 600),
+              "factors": (400, 460), "predictions": (0, 0)}
+#: the issue-12 panels: a right-hand column (who taught whom, why δ vanishes) of RIGHT_SHARE of
+#: the width, and the prediction strip of PREDICTIONS_H pixels under the network
+RIGHT_PANELS = ("whotaught", "factors")
+RIGHT_SHARE = 0.36
+RIGHT_SPLIT = 0.6
+PREDICTIONS_H = 104
 _DPM_96 = 3780       # dots per metre of 96 dpi: point-sized fonts resolve the same on every screen
 _TEXT = QtGui.QColor(30, 30, 30)
 _MUTED = QtGui.QColor(95, 95, 95)
@@ -133,13 +140,18 @@ class ExportCanvas(QtWidgets.QWidget):
         The colours (default: :func:`visualizer.qt.theme.current`).
     scale : float
         Zoom of fonts, nodes, lines and panels (1.0 = 100 %).
+    source : int, optional
+        The "one error source" view: the network's hidden δ is that of the error entering at
+        window copy τ alone (:func:`~visualizer.model.frames.build_frame`); the who-taught-whom
+        panel marks its row and the factors panel splits its δ. None: every error.
     """
 
     def __init__(self, cost_plot: bool = True, caption: bool = True, panels=(), size=(1280, 720),
-                 parent=None, theme=None, scale: float = 1.0):
+                 parent=None, theme=None, scale: float = 1.0, source: int | None = None):
         super().__init__(parent)
         self.include_cost_plot = bool(cost_plot)
         self.include_caption = bool(caption)
+        self.source = None if source is None or int(source) < 0 else int(source)
         from visualizer.export import parse_panels
         self.panel_names = parse_panels([p for p in panels if isinstance(p, str)])
         self.panels = [p for p in panels if not isinstance(p, str)]
@@ -168,7 +180,7 @@ class ExportCanvas(QtWidgets.QWidget):
         if shape != self._shape:
             self.view.set_structure(*shape)
             self._shape = shape
-        frame = build_frame(session)
+        frame = build_frame(session, source=self.source)
         if not self.include_caption:
             frame = dataclasses.replace(frame, caption="")
         self.view.set_frame(frame)
@@ -200,23 +212,35 @@ class ExportCanvas(QtWidgets.QWidget):
 
     def _build_panels(self, session) -> None:
         """Insight panels following ``session`` (the old ones, if any, detached and dropped)."""
+        from visualizer.qt.panels.factors import VanishingFactorsPanel
         from visualizer.qt.panels.foldback import FoldbackPanel
+        from visualizer.qt.panels.predictions import PredictionStrip
         from visualizer.qt.panels.vanishing import VanishingPanel
+        from visualizer.qt.panels.who_taught import WhoTaughtPanel
         self.detach()
-        classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel}
+        classes = {"foldback": FoldbackPanel, "vanishing": VanishingPanel,
+                   "whotaught": WhoTaughtPanel, "factors": VanishingFactorsPanel,
+                   "predictions": PredictionStrip}
         # the history starts at the update on show: one already applied when the export starts is in it
         first = session.trainer.updates if session.applied else session.trainer.updates + 1
         options = {"foldback": {"scroll": False},
                    "vanishing": {"first_update": first, "scroll": False}}
         for name in self.panel_names:
-            w = classes[name](session, **options[name])
+            w = classes[name](session, **options.get(name, {}))
             w.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             w.setAutoFillBackground(True)
             pal = w.palette()
             pal.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor(*cm.BACKGROUND))
             w.setPalette(pal)
-            if name == "vanishing":
+            if name in ("vanishing", "whotaught", "factors"):
                 _hide_controls(w)
+            if name == "whotaught":
+                w.readout.hide()                 # "hover a cell…": nothing to hover in a picture
+                if self.source is not None:
+                    w.hovered = self.source      # the error drawn alone: its row outlined
+                    w.refresh()
+            if name == "factors" and self.source is not None:
+                w.set_source(self.source)
             self.insight[name] = w
         self.panel_session = session
 
@@ -241,8 +265,39 @@ class ExportCanvas(QtWidgets.QWidget):
         Keys ``"view"``, ``"cost"``, ``"foldback"``, ``"vanishing"`` and
         ``"panel0"``, ``"panel1"`` … for the extra widgets, for the parts drawn.
         """
+        right = [n for n in RIGHT_PANELS if n in self.panel_names]
+        if right or "predictions" in self.panel_names:
+            return self._insight12_rects(width, height, right)
         if self.panel_names:
             return self._grid_rects(width, height)
+        return self._strip_rects(width, height)
+
+    def _insight12_rects(self, width: int, height: int, right: list) -> dict:
+        """The who-taught-whom and factors panels in a right-hand column, the prediction strip
+        under the network; the rest laid out as without them in what is left."""
+        R = QtCore.QRect
+        out = {}
+        left = width
+        if right:
+            left = width - int(round(width * RIGHT_SHARE))
+            # both: who taught whom, the taller, gets RIGHT_SPLIT of the height
+            h = int(round(height * RIGHT_SPLIT)) if len(right) == 2 else height
+            out[right[0]] = R(left, 0, width - left, h)
+            if len(right) == 2:
+                out[right[1]] = R(left, h, width - left, height - h)
+        if set(self.panel_names) & {"foldback", "vanishing"}:
+            rest = self._grid_rects(left, height)
+        else:
+            rest = self._strip_rects(left, height)
+        if "predictions" in self.panel_names:
+            v = rest["view"]
+            ph = min(PREDICTIONS_H, v.height() // 3)
+            rest["view"] = R(v.left(), v.top(), v.width(), v.height() - ph)
+            rest["predictions"] = R(v.left(), v.top() + v.height() - ph, v.width(), ph)
+        out.update(rest)
+        return out
+
+    def _strip_rects(self, width: int, height: int) -> dict:
         strip = self.include_cost_plot or bool(self.panels)
         sh = int(round(height * COST_SHARE)) if strip else 0
         out = {"view": QtCore.QRect(0, 0, width, height - sh)}

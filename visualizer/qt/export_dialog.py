@@ -160,6 +160,32 @@ class ExportDialog(QtWidgets.QDialog):
                                               "with its bound, and its history over the exported updates"))
         form.addRow("", self.foldback_box)
         form.addRow("", self.vanishing_box)
+        self.whotaught_box = QtWidgets.QCheckBox(self.tr("include the who-taught-whom panel"),
+                                                 objectName="exportWhoTaught")
+        self.whotaught_box.setToolTip(self.tr(
+            "Draw A[τ, c] = ‖C_U(τ, c)‖: which error (row τ) changed U through which copy "
+            "(column c), with what truncation cut and the scheme-vs-full history"))
+        self.factors_box = QtWidgets.QCheckBox(self.tr("include the why-δ-vanishes panel"),
+                                               objectName="exportFactors")
+        self.factors_box.setToolTip(self.tr(
+            "Draw the U factor and the f′ factor of each step back beside the measured "
+            "‖δ(c−1)‖/‖δ(c)‖, and the saturated units per copy"))
+        self.predictions_box = QtWidgets.QCheckBox(self.tr("include the prediction strip"),
+                                                   objectName="exportPredictions")
+        self.predictions_box.setToolTip(self.tr(
+            "Draw under the network, per step, the input, the target and the predicted symbol "
+            "with its probability, right or wrong"))
+        for box in (self.whotaught_box, self.factors_box, self.predictions_box):
+            form.addRow("", box)
+        self.source_spin = QtWidgets.QSpinBox(objectName="exportSource")
+        self.source_spin.setRange(-1, max(0, self.session.columns - 1))
+        chosen = getattr(self.session, "error_source", None)    # the view's, by default
+        self.source_spin.setValue(-1 if chosen is None else int(chosen))
+        self.source_spin.setSpecialValueText(self.tr("every error"))
+        self.source_spin.setToolTip(self.tr(
+            "The one-error-source view: draw the hidden δ of the error entering at this copy "
+            "of the update's window alone (0 = the window's first copy)"))
+        form.addRow(self.tr("One error source τ"), self.source_spin)
 
         self.out_edit = QtWidgets.QLineEdit(objectName="exportOutput")
         self.browse_button = QtWidgets.QPushButton(self.tr("Choose…"), objectName="exportBrowse")
@@ -252,7 +278,12 @@ class ExportDialog(QtWidgets.QDialog):
             mp4=out if fmt == "mp4" and out else None,
             cost_plot=self.cost_box.isChecked(), caption=self.caption_box.isChecked(),
             panels=tuple(name for name, box in (("foldback", self.foldback_box),
-                                                ("vanishing", self.vanishing_box)) if box.isChecked()))
+                                                ("vanishing", self.vanishing_box),
+                                                ("whotaught", self.whotaught_box),
+                                                ("factors", self.factors_box),
+                                                ("predictions", self.predictions_box))
+                         if box.isChecked()),
+            source=None if self.source_spin.value() < 0 else self.source_spin.value())
 
     # ---------------------------------------------------------------- export
     @property
@@ -268,7 +299,8 @@ class ExportDialog(QtWidgets.QDialog):
         try:
             settings = ex.check_settings(self.export_settings())
             canvas = ExportCanvas(cost_plot=settings.cost_plot, caption=settings.caption,
-                                  panels=settings.panels, size=settings.size)
+                                  panels=settings.panels, size=settings.size,
+                                  source=settings.source)
             w, h = settings.size
             self.job = ex.Export(self.session, settings, lambda s: canvas.render(s, w, h))
         except ex.ExportError as err:

@@ -25,10 +25,14 @@ from visualizer.qt.export_dialog import ExportDialog
 from visualizer.qt.file_actions import FileActions
 from visualizer.qt.lecture import install as install_lecture
 from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.factors import VanishingFactorsPanel
 from visualizer.qt.panels.foldback import FoldbackPanel
+from visualizer.qt.panels.generate import GeneratePanel
 from visualizer.qt.panels.gradcheck import GradcheckPanel
 from visualizer.qt.panels.inspector import InspectorPanel
+from visualizer.qt.panels.predictions import PredictionStrip
 from visualizer.qt.panels.vanishing import VanishingPanel
+from visualizer.qt.panels.who_taught import WhoTaughtPanel
 from visualizer.qt.parameters import ParametersPanel
 from visualizer.qt.preferences import Preferences
 from visualizer.qt.throttle import Throttle
@@ -48,6 +52,10 @@ PANEL_DOCKS = {
     "inspector": ("inspectorDock", QT_TRANSLATE_NOOP("MainWindow", "Equation inspector")),
     "vanishing": ("vanishingDock", QT_TRANSLATE_NOOP("MainWindow", "Vanishing / exploding")),
     "gradcheck": ("gradcheckDock", QT_TRANSLATE_NOOP("MainWindow", "Gradient check")),
+    "whotaught": ("whoTaughtDock", QT_TRANSLATE_NOOP("MainWindow", "Who taught whom")),
+    "factors": ("factorsDock", QT_TRANSLATE_NOOP("MainWindow", "Why δ vanishes")),
+    "predictions": ("predictionsDock", QT_TRANSLATE_NOOP("MainWindow", "Predictions")),
+    "generate": ("generateDock", QT_TRANSLATE_NOOP("MainWindow", "Generate")),
 }
 #: the size a fresh window opens at, and gets back from Restore defaults
 DEFAULT_SIZE = (1400, 850)
@@ -229,6 +237,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # room for the ΔV, ΔU, ΔW rows under the view
         self.resizeDocks([self.docks["foldback"]], [270], QtCore.Qt.Orientation.Vertical)
 
+        self._build_insight12()
+
         self.view.nodeClicked.connect(self.inspector.show_node)
         self.view.edgeClicked.connect(self.inspector.show_edge)
         self.view.edgeDoubleClicked.connect(self.edit_weight)
@@ -269,6 +279,59 @@ class MainWindow(QtWidgets.QMainWindow):
         if dock.isHidden():
             dock.show()
         dock.raise_()
+
+    def _build_insight12(self) -> None:
+        """Who taught whom and Generate tabbed right, Why δ vanishes with Vanishing / exploding,
+        the prediction strip under the view; their signals reach the inspector and the view."""
+        s = self.session
+        self.who_taught = WhoTaughtPanel(s)
+        self.who_taught.lazy_when_hidden = True       # itemize only what someone looks at
+        self.factors = VanishingFactorsPanel(s)
+        self.factors.lazy_when_hidden = True
+        self.predictions = PredictionStrip(s)
+        self.generate = GeneratePanel(s)
+        self.hovered_source = -1
+        area = QtCore.Qt.DockWidgetArea
+        for key in ("whotaught", "factors", "predictions", "generate"):
+            panel = {"whotaught": self.who_taught, "factors": self.factors,
+                     "predictions": self.predictions, "generate": self.generate}[key]
+            self.panels[key] = panel
+            name, title = PANEL_DOCKS[key]
+            self.docks[key] = self._dock(name, self.tr(title), panel)
+        # under the view, in the cost plot's column (not a tab: a second tab group makes Qt 6.11
+        # leave a stray tab bar over the docks; not a row of its own: the view needs the height)
+        self.splitDockWidget(self.cost_dock, self.docks["predictions"],
+                             QtCore.Qt.Orientation.Vertical)
+        self.addDockWidget(area.RightDockWidgetArea, self.docks["factors"])
+        self.tabifyDockWidget(self.docks["vanishing"], self.docks["factors"])
+        previous = self.docks["gradcheck"]
+        for key in ("whotaught", "generate"):
+            self.addDockWidget(area.RightDockWidgetArea, self.docks[key])
+            self.tabifyDockWidget(previous, self.docks[key])
+            previous = self.docks[key]
+        self.param_dock.raise_()
+
+        self.who_taught.cellClicked.connect(self._show_cell)
+        self.who_taught.sourceSelected.connect(self.factors.set_source)
+        self.who_taught.sourceSelected.connect(self.set_error_source)
+        self.who_taught.sourceHovered.connect(self._on_source_hovered)
+
+    def _show_cell(self, param: str, tau: int, c: int) -> None:
+        self.inspector.show_cell(param, tau, c)
+        self.docks["inspector"].raise_()
+
+    def set_error_source(self, tau: int) -> None:
+        """The view's "one error source": the error entering at window column τ (−1: all)."""
+        self.session.error_source = None if tau < 0 else int(tau)
+        self.redraw()
+
+    def _on_source_hovered(self, tau: int) -> None:
+        self.hovered_source = int(tau)
+        self.redraw()
+
+    def view_source(self) -> int | None:
+        """The error source the view draws: the hovered row, else the chosen one (None: all)."""
+        return self.hovered_source if self.hovered_source >= 0 else self.session.error_source
 
     def _build_toolbar(self) -> None:
         tb = QtWidgets.QToolBar(self.tr("Controls"), self)
@@ -437,7 +500,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _draw_frame(self) -> None:
         if self._closing:
             return
-        self.frame = build_frame(self.session)
+        self.frame = build_frame(self.session, source=self.view_source())
         self.view.set_frame(self.frame)
         self.status_label.setText(explain.status_text(self.session.status()))
 

@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model import factors_frame as ffr
-from visualizer.qt.panels.panel12_base import Panel
+from visualizer.qt.panels.base import Panel
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
@@ -129,8 +129,22 @@ class VanishingFactorsPanel(Panel):
                      "window": self._on_frame})
         self.refresh()
 
+    #: when set (the window does), frames arriving while the panel is hidden (a tab behind
+    #: another) are drawn only when it is shown again: nothing is computed for nobody
+    lazy_when_hidden = False
+    _stale = False
+
     def _on_frame(self, *args) -> None:
+        if self.lazy_when_hidden and not self.isVisible():
+            self._stale = True
+            return
         self.throttle.request()
+
+    def showEvent(self, ev) -> None:
+        super().showEvent(ev)
+        if self._stale:
+            self._stale = False
+            self.throttle.request()
 
     @property
     def source(self) -> int:

@@ -14,15 +14,12 @@ import html
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
-from core import sampling
-from visualizer.cli.sample import DEFAULT_LENGTH, DEFAULT_TEMPERATURE
 from visualizer.model import prediction_frame as pfr
-from visualizer.model.config import LIMITS
-from visualizer.qt.panels.panel12_base import Panel
+from visualizer.model.config import (GENERATE_LENGTH, GENERATE_MAX_LENGTH, GENERATE_TEMPERATURE,
+                                     LIMITS, TEMPERATURE_RANGE)
+from visualizer.qt.panels.base import Panel
 
 ERROR = "#a00000"
-#: temperatures the spin box offers
-TEMPERATURE_RANGE = (0.01, 100.0)
 
 
 class GeneratePanel(Panel):
@@ -52,15 +49,15 @@ class GeneratePanel(Panel):
             "are longer"))
         self.length_spin = QtWidgets.QSpinBox()
         self.length_spin.setObjectName("generateLength")
-        self.length_spin.setRange(1, sampling.MAX_LENGTH)
-        self.length_spin.setValue(DEFAULT_LENGTH)
+        self.length_spin.setRange(1, GENERATE_MAX_LENGTH)
+        self.length_spin.setValue(GENERATE_LENGTH)
         self.length_spin.setToolTip(self.tr("How many symbols to generate after the prefix"))
         self.temperature_spin = QtWidgets.QDoubleSpinBox()
         self.temperature_spin.setObjectName("generateTemperature")
         self.temperature_spin.setRange(*TEMPERATURE_RANGE)
         self.temperature_spin.setDecimals(2)
         self.temperature_spin.setSingleStep(0.1)
-        self.temperature_spin.setValue(DEFAULT_TEMPERATURE)
+        self.temperature_spin.setValue(GENERATE_TEMPERATURE)
         self.temperature_spin.setToolTip(self.tr(
             "Temperature T of softmax(net / T): below 1 sharper (towards the most likely "
             "symbol), above 1 flatter (towards uniform)"))

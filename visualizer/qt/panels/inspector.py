@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from visualizer.model import explain as eq
+from visualizer.model.attribution_equation import cell_equation
 from visualizer.qt.panels.base import Panel
 
 #: the page shown before anything is clicked (translated where it is shown, context "InspectorPanel")
@@ -36,8 +37,8 @@ class InspectorPanel(Panel):
     label : QLabel
         The rich text.
     selection : tuple or None
-        ``("node", layer, column, unit)``, ``("edge", matrix, column, row, col)``
-        or ``("weight", matrix, row, col)``.
+        ``("node", layer, column, unit)``, ``("edge", matrix, column, row, col)``,
+        ``("weight", matrix, row, col)`` or ``("cell", param, τ, c)``.
     equation : Equation or None
         The page shown.
     """
@@ -83,6 +84,11 @@ class InspectorPanel(Panel):
         self.selection = ("weight", matrix, int(row), int(col))
         self.refresh()
 
+    def show_cell(self, param: str, tau: int, c: int) -> None:
+        """Show one who-taught-whom cell C(τ, c) (the panel's cellClicked arguments)."""
+        self.selection = ("cell", param, int(tau), int(c))
+        self.refresh()
+
     def clear(self) -> None:
         """Back to the hint."""
         self.selection = None
@@ -111,6 +117,8 @@ class InspectorPanel(Panel):
                 e = eq.node_equation(self.session, *sel[1:])
             elif sel[0] == "edge":
                 e = eq.edge_equation(self.session, *sel[1:])
+            elif sel[0] == "cell":
+                e = cell_equation(self.session, *sel[1:])
             else:
                 e = eq.weight_equation(self.session, *sel[1:])
         except (IndexError, ValueError) as err:     # a selection from a network of another shape

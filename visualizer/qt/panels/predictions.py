@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from visualizer.model import prediction_frame as pfr
-from visualizer.qt.panels.panel12_base import Panel
+from visualizer.qt.panels.base import Panel
 
 CELL_W = 78
 CELL_H = 70

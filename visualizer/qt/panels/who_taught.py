@@ -25,7 +25,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model import attribution_frame as af
-from visualizer.qt.panels.panel12_base import Panel
+from visualizer.qt.panels.base import Panel
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
@@ -150,13 +150,17 @@ class WhoTaughtPanel(Panel):
         source_label = QtWidgets.QLabel(self.tr("&One error source:"))
         source_label.setBuddy(self.source_combo)
         self._sources = None
-        controls = QtWidgets.QHBoxLayout()
-        controls.addWidget(param_label)
-        controls.addWidget(self.param_combo)
-        controls.addWidget(self.cut_check)
-        controls.addSpacing(8)
-        controls.addWidget(source_label)
-        controls.addWidget(self.source_combo, 1)
+        # a form: the panel fits a dock 360 pixels wide
+        controls = QtWidgets.QGridLayout()
+        controls.addWidget(param_label, 0, 0)
+        controls.addWidget(self.param_combo, 0, 1)
+        controls.addWidget(source_label, 1, 0)
+        controls.addWidget(self.source_combo, 1, 1)
+        controls.addWidget(self.cut_check, 2, 0, 1, 2)
+        controls.setColumnStretch(1, 1)
+        self.source_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(16)
 
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
@@ -164,7 +168,7 @@ class WhoTaughtPanel(Panel):
         self.glw.ci.layout.setSpacing(2)
         self.glw.setMouseTracking(True)
         self.glw.installEventFilter(self)
-        self.glw.setMinimumSize(440, 520)
+        self.glw.setMinimumSize(340, 430)   # the panel fits a 1280x720 window's dock
         self.glw.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.glw.setToolTip(self.tr(
             "Hover a row to show that error's δ alone in the unfolded view; click a cell for its "
@@ -284,9 +288,9 @@ class WhoTaughtPanel(Panel):
                                       connect="finite")
         self.hist_layout = self.glw.addLayout(row=3, col=0, colspan=3)
         self.hist_layout.addItem(self.cos_plot, row=0, col=0)
-        self.hist_layout.addItem(self.rel_plot, row=0, col=1)
+        self.hist_layout.addItem(self.rel_plot, row=1, col=0)    # stacked: fits 360 pixels
         self.glw.ci.layout.setRowStretchFactor(1, 4)
-        self.glw.ci.layout.setRowStretchFactor(3, 2)
+        self.glw.ci.layout.setRowStretchFactor(3, 3)
         self.glw.ci.layout.setColumnStretchFactor(0, 1)
 
         self.readout = QtWidgets.QLabel(self.tr("Hover a cell to read it; click it for its formula."))
@@ -315,8 +319,22 @@ class WhoTaughtPanel(Panel):
         self.refresh()
 
     # -- following the session ----------------------------------------------------
+    #: when set (the window does), frames arriving while the panel is hidden (a tab behind
+    #: another) are drawn only when it is shown again: nothing is computed for nobody
+    lazy_when_hidden = False
+    _stale = False
+
     def _on_frame(self, *args) -> None:
+        if self.lazy_when_hidden and not self.isVisible():
+            self._stale = True
+            return
         self.throttle.request()
+
+    def showEvent(self, ev) -> None:
+        super().showEvent(ev)
+        if self._stale:
+            self._stale = False
+            self.throttle.request()
 
     @property
     def param(self) -> str:
@@ -332,6 +350,11 @@ class WhoTaughtPanel(Panel):
 
     def refresh(self) -> None:
         """Draw the session's current update at its micro-step."""
+        if self.session.update.pas.deltas.by_source is None:
+            # an update played without its per-error detail (fast play): keep the last picture
+            self.caption.setText(self.tr("This update was played without its per-error detail; "
+                                         "step or pause to see it."))
+            return
         f = af.build_who_taught_frame(self.session, self.param, self.cut_check.isChecked(),
                                       tracker=self.tracker)
         self.frame = f
@@ -404,8 +427,8 @@ class WhoTaughtPanel(Panel):
             parts.append(self.tr("The scheme cuts nothing on this update: its gradient is the "
                                  "full-depth one (cos = 1)."))
         self.caption.setText(" ".join(parts))
-        self.title.setText(self.tr("A[τ, c] = ‖C_{0}(τ, c)‖, rows τ where the error entered, "
-                                   "columns c the copy it reached").format(p),
+        self.title.setText(self.tr("A[τ, c] = ‖C_{0}(τ, c)‖<br>rows τ: the error entered; "
+                                   "columns c: the copy reached").format(p),
                            size="9pt", color=TEXT)
 
     def _draw_history(self, f) -> None:
@@ -466,6 +489,10 @@ class WhoTaughtPanel(Panel):
     def eventFilter(self, obj, ev) -> bool:
         if obj is self.glw and ev.type() == QtCore.QEvent.Type.Leave and self.cursor is None:
             self._set_hover(-1)
+        if obj is self.glw and ev.type() == QtCore.QEvent.Type.ShortcutOverride \
+                and self._wants(ev.key()):
+            ev.accept()         # the window's arrow/Space/Enter shortcuts step; here they move
+            return True
         if obj is self.glw and ev.type() == QtCore.QEvent.Type.KeyPress and self._key(ev.key()):
             return True
         return super().eventFilter(obj, ev)
@@ -473,6 +500,16 @@ class WhoTaughtPanel(Panel):
     # -- keyboard: the same as the mouse, with a cursor cell ---------------------------
     _MOVES = {QtCore.Qt.Key.Key_Up: (-1, 0), QtCore.Qt.Key.Key_Down: (1, 0),
               QtCore.Qt.Key.Key_Left: (0, -1), QtCore.Qt.Key.Key_Right: (0, 1)}
+
+    def _wants(self, key) -> bool:
+        """Whether the matrix takes ``key`` (before the window's shortcuts do)."""
+        if self.frame is None:
+            return False
+        if key in self._MOVES:
+            return True
+        return self.cursor is not None and key in (
+            QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Space,
+            QtCore.Qt.Key.Key_Escape)
 
     def _key(self, key) -> bool:
         """Arrows move the cursor cell (hovering its row), Enter or Space clicks it, Escape

@@ -915,13 +915,11 @@ class UnfoldedView(QtWidgets.QWidget):
                 ci.setGeometry(new)
                 ci.layout.activate()
                 self._on_resized()
-            elif not self._glw.isVisible():
-                # a part may have changed its size hint (one more colour bar) since the last render:
-                # without an event loop nobody else lays the scene out again
-                vb = QtCore.QRectF(self._vb.geometry())
+            elif not ci.layout.isActivated():
+                # e.g. a colour bar was added at the same size: without an event loop (the
+                # command line) the posted re-layout never comes, and the new bar is cut off
                 ci.layout.activate()
-                if QtCore.QRectF(self._vb.geometry()) != vb:
-                    self._on_resized()
+                self._on_resized()
             yield
         finally:
             self._rendering = False
