@@ -1393,6 +1393,192 @@ The details were written to:
         </message>
     </context>
     <context>
+        <name>Lecture</name>
+        <message>
+            <source>The unfolded view</source>
+            <translation>展开视图</translation>
+        </message>
+        <message>
+            <source>The whole frame (view, cost plot, fold-back and vanishing panels)</source>
+            <translation>整帧（视图、代价曲线、权重折叠面板和梯度消失面板）</translation>
+        </message>
+        <message>
+            <source>The cost plot</source>
+            <translation>代价曲线</translation>
+        </message>
+        <message>
+            <source>The fold-back panel</source>
+            <translation>权重折叠面板</translation>
+        </message>
+        <message>
+            <source>The equation inspector</source>
+            <translation>公式检查器</translation>
+        </message>
+        <message>
+            <source>The vanishing / exploding panel</source>
+            <translation>梯度消失 / 爆炸面板</translation>
+        </message>
+        <message>
+            <source>The gradient check panel</source>
+            <translation>梯度检验面板</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>浅色(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>深色(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;High contrast (projectors)</source>
+            <translation>高对比度（投影仪）(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Enlarge the whole interface: fonts, nodes, lines and plots (up to 300 %)</source>
+            <translation>放大整个界面：字体、节点、线条和曲线图（最大 300 %）</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Shrink the whole interface (down to 75 %)</source>
+            <translation>缩小整个界面（最小 75 %）</translation>
+        </message>
+        <message>
+            <source>&amp;Actual size</source>
+            <translation>实际大小(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Back to 100 %</source>
+            <translation>恢复到 100 %</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Full screen: the view, one panel and a large caption; PageDown / PageUp step, B blanks the screen, Esc leaves</source>
+            <translation>全屏：视图、一个面板和大号说明文字；PageDown / PageUp 单步，B 使屏幕变黑，Esc 退出</translation>
+        </message>
+        <message>
+            <source>Export &amp;view…</source>
+            <translation>导出视图(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Save the view, a panel or the whole frame as SVG, PDF or PNG</source>
+            <translation>把视图、一个面板或整帧保存为 SVG、PDF 或 PNG</translation>
+        </message>
+        <message>
+            <source>&amp;Copy view as image</source>
+            <translation>复制视图为图像(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Put a picture of the unfolded view on the clipboard</source>
+            <translation>把展开视图的图像放到剪贴板上</translation>
+        </message>
+        <message>
+            <source>Open &amp;lesson…</source>
+            <translation>打开课程(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Play a walk-through written as a lesson file (TOML); PageDown / PageUp move scene by scene</source>
+            <translation>播放写成课程文件（TOML）的讲解；PageDown / PageUp 逐个场景前后移动</translation>
+        </message>
+        <message>
+            <source>Next scene</source>
+            <translation>下一个场景</translation>
+        </message>
+        <message>
+            <source>Previous scene</source>
+            <translation>上一个场景</translation>
+        </message>
+        <message>
+            <source>Close lesson</source>
+            <translation>关闭课程</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>&amp;Lesson</source>
+            <translation>课程(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Zoom {percent} %</source>
+            <translation>缩放 {percent} %</translation>
+        </message>
+        <message>
+            <source>The view is on the clipboard</source>
+            <translation>视图已复制到剪贴板</translation>
+        </message>
+        <message>
+            <source>there is no {part} panel in this window</source>
+            <translation>这个窗口中没有 {part} 面板</translation>
+        </message>
+        <message>
+            <source>the file must end in .svg, .pdf or .png, got {name}</source>
+            <translation>文件名必须以 .svg、.pdf 或 .png 结尾，收到的是 {name}</translation>
+        </message>
+        <message>
+            <source>cannot write {name}</source>
+            <translation>无法写入 {name}</translation>
+        </message>
+        <message>
+            <source>Export view</source>
+            <translation>导出视图</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>SVG and PDF keep lines as lines and text as text: they scale to any size in slides and papers.</source>
+            <translation>SVG 和 PDF 把线条保留为线条、文字保留为文字：在幻灯片和论文中可缩放到任意大小。</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+            <translation>SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <source>Wrote {name}</source>
+            <translation>已写入 {name}</translation>
+        </message>
+        <message>
+            <source>Open lesson</source>
+            <translation>打开课程</translation>
+        </message>
+        <message>
+            <source>Lessons (*.toml)</source>
+            <translation>课程 (*.toml)</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>Lesson: {title}</source>
+            <translation>课程：{title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonCanvas</name>
+        <message>
+            <source>Scene {n} of {total}</source>
+            <translation>第 {n} 个场景，共 {total} 个</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>follow the phase</source>
@@ -1925,6 +2111,13 @@ new value ({low:g} … {high:g}):</source>
         </message>
     </context>
     <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>rnn-unfold: presentation</source>
+            <translation>rnn-unfold：演示</translation>
+        </message>
+    </context>
+    <context>
         <name>SpeedControl</name>
         <message>
             <source>1 step/s</source>
@@ -1981,6 +2174,49 @@ new value ({low:g} … {high:g}):</source>
         <message>
             <source>Play speed: from one micro-step a second up to “fast” (whole updates, redrawn at most {fps} times a second). Shortcuts: [ slower, ] faster.</source>
             <translation>播放速度：从每秒一个微步到“最快”（整次更新，每秒最多重绘 {fps} 次）。快捷键：[ 减慢，] 加快。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepSentence</name>
+        <message>
+            <source>Nothing is computed yet: only the state s({t0}) entering the window is known.</source>
+            <translation>尚未计算任何内容：只知道进入窗口的状态 s({t0})。</translation>
+        </message>
+        <message>
+            <source>Copy t = {t} computes its hidden state s({t}) = f(V x({t}) + U s({tm}) + θ) from the input and the previous state.</source>
+            <translation>副本 t = {t} 由输入和前一个状态计算它的隐藏状态 s({t}) = f(V x({t}) + U s({tm}) + θ)。</translation>
+        </message>
+        <message>
+            <source>Copy t = {t} computes its output y({t}) = g(W s({t}) + θ_o) from the hidden state.</source>
+            <translation>副本 t = {t} 由隐藏状态计算它的输出 y({t}) = g(W s({t}) + θ_o)。</translation>
+        </message>
+        <message>
+            <source>The error enters at step t = {t}: δ_k({t}) compares the output y({t}) with the target d({t}).</source>
+            <translation>误差在时间步 t = {t} 进入：δ_k({t}) 比较输出 y({t}) 与目标 d({t})。</translation>
+        </message>
+        <message>
+            <source>BPTT starts at copy t = {t}: δ_j({t}) = f′(net_j({t})) Σ_k δ_k({t}) w_kj brings the output error into the hidden layer.</source>
+            <translation>BPTT 从副本 t = {t} 开始：δ_j({t}) = f′(net_j({t})) Σ_k δ_k({t}) w_kj 把输出误差带入隐藏层。</translation>
+        </message>
+        <message>
+            <source>The error flows one copy back to t = {t} (z = {z}): δ_j({t}) = f′(net_j({t})) Σ_h δ_h({tp}) u_hj.</source>
+            <translation>误差往回流过一个副本，到达 t = {t}（z = {z}）：δ_j({t}) = f′(net_j({t})) Σ_h δ_h({tp}) u_hj。</translation>
+        </message>
+        <message>
+            <source>The error flows one copy back to t = {t} (z = {z}) and meets the error entering there: δ_j({t}) = f′(net_j({t})) (Σ_h δ_h({tp}) u_hj + Σ_k δ_k({t}) w_kj).</source>
+            <translation>误差往回流过一个副本，到达 t = {t}（z = {z}），并与在那里进入的误差汇合：δ_j({t}) = f′(net_j({t})) (Σ_h δ_h({tp}) u_hj + Σ_k δ_k({t}) w_kj)。</translation>
+        </message>
+        <message>
+            <source>Copy t = {t} (z = {z}) adds its share η δ({t}) x({t})ᵀ into ΔV and η δ({t}) s({tm})ᵀ into ΔU.</source>
+            <translation>副本 t = {t}（z = {z}）把它的份额 η δ({t}) x({t})ᵀ 加入 ΔV，把 η δ({t}) s({tm})ᵀ 加入 ΔU。</translation>
+        </message>
+        <message>
+            <source>Copy t = {t} (z = {z}) adds its share η δ({t}) x({t})ᵀ into ΔV, η δ({t}) s({tm})ᵀ into ΔU and η δ_o({t}) s({t})ᵀ into ΔW.</source>
+            <translation>副本 t = {t}（z = {z}）把它的份额 η δ({t}) x({t})ᵀ 加入 ΔV，把 η δ({t}) s({tm})ᵀ 加入 ΔU，把 η δ_o({t}) s({t})ᵀ 加入 ΔW。</translation>
+        </message>
+        <message>
+            <source>The weights change by their folded sums, w ← w + Δw, and the cost {cost} is recorded.</source>
+            <translation>权重按折叠后的总和改变，w ← w + Δw，并记录代价 {cost}。</translation>
         </message>
     </context>
     <context>

@@ -424,8 +424,9 @@ class Lecture(QtCore.QObject):
         if dlg.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         part = combo.currentData()
+        suggested = f"rnn-unfold-{part}.svg"     # a file name, not text to translate
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self.window, self.tr("Export view"), f"rnn-unfold-{part}.svg",
+            self.window, self.tr("Export view"), suggested,
             self.tr("SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)"))
         if not path:
             return
