@@ -160,16 +160,16 @@
             <translation>{n} 次传播</translation>
         </message>
         <message>
-            <source>training {cost:.4g}</source>
-            <translation>训练 {cost:.4g}</translation>
+            <source>training {cost}</source>
+            <translation>训练 {cost}</translation>
         </message>
         <message>
-            <source>held-out {cost:.4g}</source>
-            <translation>留出 {cost:.4g}</translation>
+            <source>held-out {cost}</source>
+            <translation>留出集 {cost}</translation>
         </message>
         <message>
-            <source>floor {cost:.3g}</source>
-            <translation>下限 {cost:.3g}</translation>
+            <source>floor {cost}</source>
+            <translation>下限 {cost}</translation>
         </message>
     </context>
     <context>
@@ -594,6 +594,10 @@ The details were written to:
             <source>{task}: {scheme}, sample l = {l}</source>
             <translation>{task}：{scheme}，样本 l = {l}</translation>
         </message>
+        <message>
+            <source>; δ of the error at t = {t} alone</source>
+            <translation>；仅 t = {t} 处误差的 δ</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -692,6 +696,42 @@ The details were written to:
         <message>
             <source>Draw the vanishing / exploding panel: ‖δ(t−z)‖ against z with its bound, and its history over the exported updates</source>
             <translation>绘制梯度消失 / 爆炸面板：‖δ(t−z)‖ 随 z 的变化及其上界，以及在导出的各次更新中的历史</translation>
+        </message>
+        <message>
+            <source>include the who-taught-whom panel</source>
+            <translation>包含“谁教了谁”面板</translation>
+        </message>
+        <message>
+            <source>Draw A[τ, c] = ‖C_U(τ, c)‖: which error (row τ) changed U through which copy (column c), with what truncation cut and the scheme-vs-full history</source>
+            <translation>绘制 A[τ, c] = ‖C_U(τ, c)‖：哪个误差（行 τ）通过哪个副本（列 c）改变了 U，以及截断去掉的部分和方案与完整 BPTT 的对比历史</translation>
+        </message>
+        <message>
+            <source>include the why-δ-vanishes panel</source>
+            <translation>包含“δ 为何消失”面板</translation>
+        </message>
+        <message>
+            <source>Draw the U factor and the f′ factor of each step back beside the measured ‖δ(c−1)‖/‖δ(c)‖, and the saturated units per copy</source>
+            <translation>绘制每向后一步的 U 因子和 f′ 因子及实测的 ‖δ(c−1)‖/‖δ(c)‖，以及每个副本中饱和的单元数</translation>
+        </message>
+        <message>
+            <source>include the prediction strip</source>
+            <translation>包含预测条</translation>
+        </message>
+        <message>
+            <source>Draw under the network, per step, the input, the target and the predicted symbol with its probability, right or wrong</source>
+            <translation>在网络下方逐步绘制输入、目标和预测符号及其概率，并标出对错</translation>
+        </message>
+        <message>
+            <source>every error</source>
+            <translation>所有误差</translation>
+        </message>
+        <message>
+            <source>The one-error-source view: draw the hidden δ of the error entering at this copy of the update's window alone (0 = the window's first copy)</source>
+            <translation>单一误差来源视图：只绘制在本次更新窗口的这个副本处进入的误差所产生的隐藏层 δ（0 = 窗口的第一个副本）</translation>
+        </message>
+        <message>
+            <source>One error source τ</source>
+            <translation>单一误差来源 τ</translation>
         </message>
         <message>
             <source>Choose…</source>
@@ -1617,6 +1657,22 @@ The details were written to:
             <translation>梯度检验</translation>
         </message>
         <message>
+            <source>Who taught whom</source>
+            <translation>谁教了谁</translation>
+        </message>
+        <message>
+            <source>Why δ vanishes</source>
+            <translation>δ 为何消失</translation>
+        </message>
+        <message>
+            <source>Predictions</source>
+            <translation>预测</translation>
+        </message>
+        <message>
+            <source>Generate</source>
+            <translation>生成</translation>
+        </message>
+        <message>
             <source>The view keeps the last finite state; nothing was changed by the refused update.
 
 Try one of these, then press Reset (Ctrl+R) or go on stepping:
@@ -1708,6 +1764,10 @@ through the forward pass, BPTT and the weight fold-back while the cost is plotte
         <message>
             <source>Cost</source>
             <translation>代价</translation>
+        </message>
+        <message>
+            <source>Clear the selection</source>
+            <translation>清除选择</translation>
         </message>
         <message>
             <source>Controls</source>
@@ -2222,6 +2282,10 @@ new value ({low:g} … {high:g}):</source>
     <context>
         <name>UnfoldedView</name>
         <message>
+            <source>More copies than fit at a readable size: scroll sideways</source>
+            <translation>副本太多，无法以可读的大小全部显示：请横向滚动</translation>
+        </message>
+        <message>
             <source>showing strongest {k} of {n} edges</source>
             <translation>显示 {n} 条边中最强的 {k} 条</translation>
         </message>
@@ -2260,6 +2324,14 @@ new value ({low:g} … {high:g}):</source>
         <message>
             <source>backward (BPTT)</source>
             <translation>反向（BPTT）</translation>
+        </message>
+        <message>
+            <source>fold-back: Σ over the copies z</source>
+            <translation>权重折叠：对副本 z 求和 Σ</translation>
+        </message>
+        <message>
+            <source>update: V, U, W change by ΔV, ΔU, ΔW</source>
+            <translation>更新：V、U、W 分别改变 ΔV、ΔU、ΔW</translation>
         </message>
         <message>
             <source>tooltip error: {error}</source>
@@ -2327,6 +2399,10 @@ new value ({low:g} … {high:g}):</source>
     </context>
     <context>
         <name>VanishingPanel</name>
+        <message>
+            <source>update {n}: ‖δ(t−z)‖ appears during BPTT</source>
+            <translation>第 {n} 次更新：‖δ(t−z)‖ 在随时间反向传播（BPTT）期间出现</translation>
+        </message>
         <message>
             <source>no error enters in this window</source>
             <translation>在这个窗口中没有误差进入</translation>
@@ -2490,6 +2566,10 @@ new value ({low:g} … {high:g}):</source>
             <translation>悬停在单元格上查看数值；点击查看它的公式。</translation>
         </message>
         <message>
+            <source>This update was played without its per-error detail; step or pause to see it.</source>
+            <translation>这次更新播放时未计算逐个误差的细节；单步执行或暂停即可查看。</translation>
+        </message>
+        <message>
             <source>every error (the whole update)</source>
             <translation>所有误差（整次更新）</translation>
         </message>
@@ -2526,8 +2606,8 @@ new value ({low:g} … {high:g}):</source>
             <translation>这次更新中该方案没有去掉任何部分：它的梯度就是全深度梯度（cos = 1）。</translation>
         </message>
         <message>
-            <source>A[τ, c] = ‖C_{0}(τ, c)‖, rows τ where the error entered, columns c the copy it reached</source>
-            <translation>A[τ, c] = ‖C_{0}(τ, c)‖，行 τ 为误差进入处，列 c 为误差到达的副本</translation>
+            <source>A[τ, c] = ‖C_{0}(τ, c)‖&lt;br&gt;rows τ: the error entered; columns c: the copy reached</source>
+            <translation>A[τ, c] = ‖C_{0}(τ, c)‖&lt;br&gt;行 τ：误差进入处；列 c：误差到达的副本</translation>
         </message>
         <message>
             <source>cut by the truncation; full-depth value</source>
