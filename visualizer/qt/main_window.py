@@ -298,10 +298,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panels[key] = panel
             name, title = PANEL_DOCKS[key]
             self.docks[key] = self._dock(name, self.tr(title), panel)
-        # under the view, in the cost plot's column (not a tab: a second tab group makes Qt 6.11
-        # leave a stray tab bar over the docks; not a row of its own: the view needs the height)
+        # beside the cost plot, under the view (not a tab: a second tab group makes Qt 6.11
+        # leave a stray tab bar over the docks; not above or below it: the view needs the height)
         self.splitDockWidget(self.cost_dock, self.docks["predictions"],
-                             QtCore.Qt.Orientation.Vertical)
+                             QtCore.Qt.Orientation.Horizontal)
         self.addDockWidget(area.RightDockWidgetArea, self.docks["factors"])
         self.tabifyDockWidget(self.docks["vanishing"], self.docks["factors"])
         previous = self.docks["gradcheck"]

@@ -85,12 +85,7 @@ class VanishingFactorsPanel(Panel):
         self.plot.setLogMode(y=True)
         _style(self.plot, self.tr("copy c at step t (the δ leaves c for c − 1)"),
                self.tr("factor of one step back"))
-        self.plot.setTitle(
-            f"<span style='color:{_rgb(U_COLOR)}'>● " + self.tr("U factor ‖Uᵀδ(c)‖/‖δ(c)‖") +
-            f"</span><br><span style='color:{_rgb(F_COLOR)}'>■ " +
-            self.tr("f′ factor ‖f′ ⊙ Uᵀδ(c)‖/‖Uᵀδ(c)‖") + "</span><br>"
-            f"<span style='color:{_rgb(MEASURED_COLOR)}'>◆ " +
-            self.tr("measured ‖δ(c−1)‖/‖δ(c)‖ = their product") + "</span>", size="9pt")
+        self._title_plot()
         self.one_line = pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(
             (120, 120, 120), style=QtCore.Qt.PenStyle.DotLine))
         self.plot.addItem(self.one_line)       # log₁₀ 1 = 0: above it δ grows, below it shrinks
@@ -163,6 +158,20 @@ class VanishingFactorsPanel(Panel):
     def _on_choice(self, *args) -> None:
         self.refresh()
         self.sourceSelected.emit(self.source)
+
+    def _title_plot(self) -> None:
+        self.plot.setTitle(
+            f"<span style='color:{_rgb(U_COLOR)}'>● " + self.tr("U factor ‖Uᵀδ(c)‖/‖δ(c)‖") +
+            f"</span><br><span style='color:{_rgb(F_COLOR)}'>■ " +
+            self.tr("f′ factor ‖f′ ⊙ Uᵀδ(c)‖/‖Uᵀδ(c)‖") + "</span><br>"
+            f"<span style='color:{_rgb(MEASURED_COLOR)}'>◆ " +
+            self.tr("measured ‖δ(c−1)‖/‖δ(c)‖ = their product") + "</span>", size="9pt")
+
+    def retranslate(self) -> None:
+        """Title and source names in the language just installed, then a redraw."""
+        self._title_plot()
+        self._sources = None            # the combo's items are built again by the redraw
+        super().retranslate()
 
     def _update_sources(self, f) -> None:
         key = (int(f.steps[0]) if f.L else 0, tuple(f.sources))

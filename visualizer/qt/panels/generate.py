@@ -101,12 +101,21 @@ class GeneratePanel(Panel):
         """A new task or network: a fresh default prefix, and whether it can generate at all."""
         problem = pfr.generation_problem(self.session)
         self.button.setEnabled(problem is None)
+        if not problem:
+            self.prefix_edit.setText(pfr.default_prefix(self.session))
+        self._say_state(problem)
+
+    def _say_state(self, problem) -> None:
         if problem:
             self._say(self.tr("This network cannot generate: {0}.").format(html.escape(problem, quote=False)), error=True)
         else:
-            self.prefix_edit.setText(pfr.default_prefix(self.session))
             self._say(self.tr("Generates from the network as it is now (after {0} "
                               "updates).").format(self.session.trainer.updates))
+
+    def retranslate(self) -> None:
+        """The message in the language just installed (the prefix the user typed stays)."""
+        self._say_state(pfr.generation_problem(self.session))
+        super().retranslate()
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(f"<span style='color:{ERROR}'>{text}</span>" if error else text)

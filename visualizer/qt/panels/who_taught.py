@@ -281,11 +281,11 @@ class WhoTaughtPanel(Panel):
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("left").setWidth(52)
             plot.setLabel("bottom", self.tr("update"), color=TEXT)
-            plot.setTitle(f"<span style='color:{TEXT}'>{title}</span> {key}", size="9pt")
             for p, col in PARAM_COLORS.items():
                 curves[p] = plot.plot([], [], pen=pg.mkPen(col, width=2), symbol="o",
                                       symbolSize=4, symbolBrush=col, symbolPen=None, name=p,
                                       connect="finite")
+        self._title_history_plots()
         self.hist_layout = self.glw.addLayout(row=3, col=0, colspan=3)
         self.hist_layout.addItem(self.cos_plot, row=0, col=0)
         self.hist_layout.addItem(self.rel_plot, row=1, col=0)    # stacked: fits 360 pixels
@@ -347,6 +347,18 @@ class WhoTaughtPanel(Panel):
         if i < 0:
             raise ValueError(f"param must be one of {', '.join(af.SELECTABLE)}, got {param!r}")
         self.param_combo.setCurrentIndex(i)
+
+    def _title_history_plots(self) -> None:
+        key = " ".join(f"<span style='color:rgb{c}'>● {p}</span>" for p, c in PARAM_COLORS.items())
+        for plot, title in ((self.cos_plot, self.tr("cos(scheme, full)")),
+                            (self.rel_plot, self.tr("‖scheme − full‖/‖full‖"))):
+            plot.setTitle(f"<span style='color:{TEXT}'>{title}</span> {key}", size="9pt")
+            plot.setLabel("bottom", self.tr("update"), color=TEXT)
+
+    def retranslate(self) -> None:
+        """Titles in the language just installed, then a redraw."""
+        self._title_history_plots()
+        super().retranslate()
 
     def refresh(self) -> None:
         """Draw the session's current update at its micro-step."""
