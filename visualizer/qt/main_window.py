@@ -298,14 +298,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.panels[key] = panel
             name, title = PANEL_DOCKS[key]
             self.docks[key] = self._dock(name, self.tr(title), panel)
-        # beside the cost plot, under the view (not a tab: a second tab group makes Qt 6.11
-        # leave a stray tab bar over the docks; not above or below it: the view needs the height)
-        self.splitDockWidget(self.cost_dock, self.docks["predictions"],
-                             QtCore.Qt.Orientation.Horizontal)
         self.addDockWidget(area.RightDockWidgetArea, self.docks["factors"])
         self.tabifyDockWidget(self.docks["vanishing"], self.docks["factors"])
         previous = self.docks["gradcheck"]
-        for key in ("whotaught", "generate"):
+        # the prediction strip is a tab on the right too: under the view it took the height the
+        # network needs at 720 lines, beside the cost plot the width at 200 %
+        for key in ("whotaught", "predictions", "generate"):
             self.addDockWidget(area.RightDockWidgetArea, self.docks[key])
             self.tabifyDockWidget(previous, self.docks[key])
             previous = self.docks[key]

@@ -109,10 +109,7 @@ class FoldbackPanel(Panel):
         # In a dock the heatmaps keep their readable size and scroll; an export
         # (scroll=False) lays them out at the size it draws.
         self.scroll = QtWidgets.QScrollArea() if scroll else None
-        self.glw = pg.GraphicsLayoutWidget()
-        self.glw.setBackground("w")
-        self.glw.ci.layout.setContentsMargins(2, 2, 2, 2)
-        self.glw.ci.layout.setSpacing(1)
+        self.glw = self._new_canvas()
         self.caption = QtWidgets.QLabel()
         self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
@@ -127,6 +124,7 @@ class FoldbackPanel(Panel):
             lay.addWidget(self.scroll, 1)
         else:
             lay.addWidget(self.glw, 1)
+        self._headers_built = False
         self.copy_images: dict = {}
         self.sum_images: dict = {}
         self.before_images: dict = {}
@@ -139,7 +137,6 @@ class FoldbackPanel(Panel):
         self._click_targets: list = []
         #: the last :class:`~visualizer.model.foldback_frame.FoldbackFrame` drawn
         self.frame = None
-        self.glw.scene().sigMouseClicked.connect(self._on_click)
         self.follow({"structure": self._on_structure, "frame": self._on_frame})
         self._on_structure()
 
@@ -159,10 +156,33 @@ class FoldbackPanel(Panel):
         """Draw a pending frame now."""
         self.throttle.flush()
 
+    def _new_canvas(self) -> pg.GraphicsLayoutWidget:
+        glw = pg.GraphicsLayoutWidget()
+        glw.setBackground("w")
+        glw.ci.layout.setContentsMargins(2, 2, 2, 2)
+        glw.ci.layout.setSpacing(1)
+        glw.scene().sigMouseClicked.connect(self._on_click)
+        return glw
+
+    def _swap_canvas(self) -> None:
+        """A fresh canvas for a new shape: the old one is deleted whole by Qt, never emptied
+        item by item (emptying a layout whose items Qt may already have deleted crashed)."""
+        old, self.glw = self.glw, self._new_canvas()
+        if self.scroll is not None:
+            self.scroll.takeWidget()
+            self.scroll.setWidget(self.glw)
+        else:
+            self.layout().replaceWidget(old, self.glw)
+        old.hide()
+        old.setParent(None)
+        old.deleteLater()
+
     def _build(self, N: int, M: int, O: int, T: int) -> None:
         self._shape = (N, M, O, T)
+        if self._headers_built:
+            self._swap_canvas()
+        self._headers_built = True
         glw = self.glw
-        glw.clear()
         sizes = {"V": (M, N), "U": (M, M), "W": (O, M)}
         self._headers = []
         for c in range(T):
