@@ -31,6 +31,11 @@ def test_first_start_fits_the_available_screen(qtbot, screen_of, w, h):
     assert least.width() <= w and least.height() <= h, (least, w, h)
     geo = win.geometry()
     assert QtCore.QRect(0, 0, w, h).contains(geo)
+    # shown, the docks' minimum sizes take effect: the window must still lie within the screen
+    # (a tall "Who taught whom" once grew it past the bottom of a 1067x667 screen)
+    win.show()
+    qtbot.waitExposed(win)
+    assert QtCore.QRect(0, 0, w, h).contains(win.geometry()), (win.geometry(), w, h)
 
 
 def test_the_view_keeps_most_of_the_height_at_720(qtbot, screen_of):

@@ -223,7 +223,8 @@ class ExportCanvas(QtWidgets.QWidget):
                    "predictions": PredictionStrip}
         # the history starts at the update on show: one already applied when the export starts is in it
         first = session.trainer.updates if session.applied else session.trainer.updates + 1
-        options = {"foldback": {"scroll": False},
+        options = {"foldback": {"scroll": False}, "whotaught": {"scroll": False},
+                   "factors": {"scroll": False},
                    "vanishing": {"first_update": first, "scroll": False}}
         for name in self.panel_names:
             w = classes[name](session, **options.get(name, {}))

@@ -72,3 +72,17 @@ def _disconnect_all(subscriptions: list) -> None:
     for sub in subscriptions:
         sub.disconnect()
     subscriptions.clear()
+
+
+def scrolled(content: QtWidgets.QWidget, name: str) -> QtWidgets.QScrollArea:
+    """``content`` in a frameless scroll area named ``name``.
+
+    In a dock smaller than the content's minimum size the plots keep a readable size and
+    scroll, and the dock (so the window) need not be taller than the screen.
+    """
+    area = QtWidgets.QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area

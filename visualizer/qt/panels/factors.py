@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model import factors_frame as ffr
-from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.base import Panel, scrolled
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
@@ -63,7 +63,7 @@ class VanishingFactorsPanel(Panel):
 
     sourceSelected = Signal(int)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, scroll: bool = True):
         super().__init__(session, parent)
         self.setObjectName("vanishingFactorsPanel")
         self.frame = None
@@ -117,7 +117,8 @@ class VanishingFactorsPanel(Panel):
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.addLayout(row)
-        lay.addWidget(self.glw, 1)
+        self.scroll = scrolled(self.glw, "factorsScroll") if scroll else None
+        lay.addWidget(self.scroll or self.glw, 1)
         lay.addWidget(self.caption)
         self.source_combo.currentIndexChanged.connect(self._on_choice)
         self.follow({"frame": self._on_frame, "structure": self._on_frame,

@@ -25,7 +25,7 @@ from core import diagnostics
 from visualizer.model.explain import fmt
 from visualizer.qt import colormaps as cm
 from visualizer.model.vanishing_frame import HISTORY, build_vanishing_frame, history_array
-from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.base import Panel, scrolled
 from visualizer.qt.panels.foldback import MUTED, TEXT
 
 
@@ -124,11 +124,7 @@ class VanishingPanel(Panel):
             # in a narrow dock the plots keep a readable size (title, legend, z axis) and scroll;
             # an export (scroll=False) lays them out at the size it draws
             self.glw.setMinimumSize(*READABLE_SIZE)
-            self.scroll = QtWidgets.QScrollArea()
-            self.scroll.setObjectName("vanishingScroll")
-            self.scroll.setWidgetResizable(True)
-            self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-            self.scroll.setWidget(self.glw)
+            self.scroll = scrolled(self.glw, "vanishingScroll")
             lay.addWidget(self.scroll, 1)
         else:
             self.scroll = None

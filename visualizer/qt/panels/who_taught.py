@@ -25,7 +25,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from visualizer.model import attribution_frame as af
-from visualizer.qt.panels.base import Panel
+from visualizer.qt.panels.base import Panel, scrolled
 
 TEXT = "#1e1e1e"
 MUTED = "#6a6a6a"
@@ -117,7 +117,7 @@ class WhoTaughtPanel(Panel):
     sourceSelected = Signal(int)
     cellClicked = Signal(str, int, int)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, scroll: bool = True):
         super().__init__(session, parent)
         self.setObjectName("whoTaughtPanel")
         self.tracker = af.tracker_for(session)
@@ -306,7 +306,8 @@ class WhoTaughtPanel(Panel):
         lay.setSpacing(3)
         lay.addLayout(controls)
         lay.addWidget(self.caption)
-        lay.addWidget(self.glw, 1)
+        self.scroll = scrolled(self.glw, "whoTaughtScroll") if scroll else None
+        lay.addWidget(self.scroll or self.glw, 1)
         lay.addWidget(self.readout)
 
         self.param_combo.currentIndexChanged.connect(lambda *_: self.refresh())
