@@ -16,7 +16,7 @@ from .network import PARAMS, Network
 from .schemes import PRESETS, Scheme, preset, windows
 from .timeline import PHASES, MicroStep, Reveal, Timeline
 from .training import Trainer, Update
-from . import checks  # noqa: E402  (argument checks: one ValueError naming the argument)
+from . import checks  # noqa: F401  (argument checks: one ValueError naming the argument)
 
 __all__ = ["COSTS", "HIDDEN", "OUTPUT", "PARAMS", "PHASES", "PRESETS", "Deltas", "FoldBack",
            "MicroStep", "Network", "NonFiniteError", "Pass", "Reveal", "Scheme", "Timeline",

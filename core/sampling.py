@@ -187,7 +187,8 @@ def predictions(net, X, D=None, mask=None, s0=None, names=None, trace: Trace | N
         scored = target_mask(mask, L, P)
     d = np.where(scored[..., None], D, 0.0)            # NaN targets where unscored are fine
     kind = KINDS[net.output]
-    error = np.where(scored, np.sqrt(np.sum((d - y) ** 2, axis=-1)), np.nan)
+    with np.errstate(over="ignore"):      # a diverged y gives an error of inf, which is shown as such
+        error = np.where(scored, np.sqrt(np.sum((d - y) ** 2, axis=-1)), np.nan)
     none = np.full((L, P), -1)
     if kind == "values":
         return Predictions(kind=kind, y=y.copy(), d=d, scored=scored, predicted=none,

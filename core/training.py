@@ -290,23 +290,40 @@ class Trainer:
         return [self.step().cost for _ in range(n)]
 
     # -- saving ------------------------------------------------------------
-    def state(self) -> dict:
-        """Everything needed to continue exactly: arrays and JSON-able scalars."""
-        return {"X": self.X.copy(), "D": self.D.copy(), "mask": self.mask.copy(),
-                "s0": self.s0.copy(), "s_hist": self.s_hist.copy(), "k": self._k,
-                "updates": self.updates, "epoch": self.epoch,
-                "history": np.array(self.history), "epoch_costs": np.array(self.epoch_costs),
-                "epoch_cost": self._epoch_cost, "rng": self.rng.bit_generator.state}
+    def state(self, sequences: bool = True) -> dict:
+        """Everything needed to continue exactly: arrays and JSON-able scalars.
+
+        Parameters
+        ----------
+        sequences : bool
+            False leaves out the arrays as long as the training sequence: ``X``
+            (L, P, N), ``D`` (L, P, O), ``mask`` (L, P) and ``s_hist`` (L + 1, P, M),
+            for a caller that keeps them itself (an undo history need not copy a
+            long text's data at every update).
+        """
+        st = {"s0": self.s0.copy(), "k": self._k, "updates": self.updates, "epoch": self.epoch,
+              "history": np.array(self.history), "epoch_costs": np.array(self.epoch_costs),
+              "epoch_cost": self._epoch_cost, "rng": self.rng.bit_generator.state}
+        if sequences:
+            st.update(X=self.X.copy(), D=self.D.copy(), mask=self.mask.copy(),
+                      s_hist=self.s_hist.copy())
+        return st
 
     def load_state(self, state: dict) -> None:
-        """Restore what :meth:`state` returned (for the same network shape and scheme)."""
-        self._set_data(state["X"], state["D"], state["mask"])
+        """Restore what :meth:`state` returned (for the same network shape and scheme).
+
+        A state without ``X``, ``D`` and ``mask`` keeps the data now held; one
+        without ``s_hist`` keeps the state history now held.
+        """
+        if "X" in state:
+            self._set_data(state["X"], state["D"], state["mask"])
+        kept = self.s_hist if "s_hist" not in state else None
         self.s0 = checks.state(state["s0"], self.P, self.net.M)
         self._start_epoch()
         k = int(state["k"])
         if not 0 <= k < len(self._windows):
             raise ValueError(f"position {k} is outside the {len(self._windows)} updates of a pass")
-        s_hist = np.asarray(state["s_hist"], dtype=np.float64)
+        s_hist = np.asarray(state["s_hist"] if kept is None else kept, dtype=np.float64)
         if s_hist.shape != self.s_hist.shape:
             raise ValueError(f"state history has shape {s_hist.shape}, expected {self.s_hist.shape}")
         self.s_hist[...] = s_hist

@@ -32,6 +32,36 @@ def _isolated_settings(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _unsaved_work_question_answered(monkeypatch):
+    """Closing a window with unsaved work asks Save / Discard / Cancel in a modal box, which
+    would wait forever offscreen: answer "discard" unless a test answers it itself."""
+    fa = sys.modules.get("visualizer.qt.file_actions")
+    if fa is not None:
+        monkeypatch.setattr(fa.FileActions, "ask_discard", lambda self: "discard")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _message_boxes_never_wait(monkeypatch):
+    """A modal message box waits forever offscreen, so a test that meets one it did not
+    expect hung instead of failing: make such a box fail the test with its text."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        yield
+        return
+    from PySide6 import QtWidgets
+
+    def unexpected(kind):
+        def box(*args, **kwargs):
+            text = next((a for a in args[2:3] if isinstance(a, str)), "")
+            raise AssertionError(f"unexpected QMessageBox.{kind}: {text}")
+        return box
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QtWidgets.QMessageBox, kind, unexpected(kind))
+    yield
+
+
 def _delete_later_now() -> None:
     """Run the deferred deletions (``deleteLater``) that are pending, then collect cycles."""
     from PySide6 import QtCore

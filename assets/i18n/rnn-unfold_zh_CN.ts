@@ -136,12 +136,12 @@
             <translation>代价</translation>
         </message>
         <message>
-            <source>Cost per scored output vector (the sum C divided by the scored steps and samples): grey for each update's window, blue over the whole training sequence once per pass, orange on held-out sequences</source>
-            <translation>每个计分输出向量的代价（总和 C 除以计分的时间步数和样本数）：灰色为每次更新的窗口，蓝色为每次传播在整个训练序列上的代价，橙色为留出序列上的代价</translation>
+            <source>Cost per scored output vector (the sum C divided by the scored steps and samples), plotted at the number of updates the weights had when it was measured: grey over each update's window, measured before that update; blue over the whole training sequence once per pass; orange on held-out sequences</source>
+            <translation>每个计分输出向量的代价（总和 C 除以计分的步数与样本数），画在测量时权重已经历的更新次数处：灰色为每次更新的窗口，在该次更新之前测量；蓝色为整个训练序列，每次传播一次；橙色为留出序列</translation>
         </message>
         <message>
-            <source>cost of each update (its window)</source>
-            <translation>每次更新的代价（其窗口）</translation>
+            <source>each update's window, before it</source>
+            <translation>每次更新的窗口（更新前）</translation>
         </message>
         <message>
             <source>whole training sequence</source>
@@ -151,17 +151,17 @@
             <source>held-out sequences</source>
             <translation>留出序列</translation>
         </message>
-        <message>
-            <source>{n} updates</source>
-            <translation>{n} 次更新</translation>
+        <message numerus="yes">
+            <source>%n update(s)</source>
+            <translation>
+                <numerusform>%n 次更新</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{n} passes</source>
-            <translation>{n} 次传播</translation>
-        </message>
-        <message>
-            <source>training {cost}</source>
-            <translation>训练 {cost}</translation>
+        <message numerus="yes">
+            <source>%n pass(es)</source>
+            <translation>
+                <numerusform>%n 次传播</numerusform>
+            </translation>
         </message>
         <message>
             <source>held-out {cost}</source>
@@ -321,6 +321,14 @@ The details were written to:
         <message>
             <source>target</source>
             <translation>目标</translation>
+        </message>
+        <message>
+            <source>h counts the copies an error flows through, the one where it enters included, so the source's sums Σ_{z=0}^{T} run over h = T + 1 copies.</source>
+            <translation>h 是误差流经的副本数，误差进入的那个副本也算在内，所以原文的求和 Σ_{z=0}^{T} 遍历 h = T + 1 个副本。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;h&lt;/b&gt; counts the copies an error flows through, the one where it enters included, so the source's sums Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; run over h = T + 1 copies.</source>
+            <translation>&lt;b&gt;h&lt;/b&gt; 是误差流经的副本数，误差进入的那个副本也算在内，所以原文的求和 Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; 遍历 h = T + 1 个副本。</translation>
         </message>
         <message>
             <source>+ {n} more term</source>
@@ -587,6 +595,10 @@ The details were written to:
             <translation>步 {i}/{n}</translation>
         </message>
         <message>
+            <source>training cost {value}</source>
+            <translation>训练代价 {value}</translation>
+        </message>
+        <message>
             <source>cost {value}</source>
             <translation>代价 {value}</translation>
         </message>
@@ -606,8 +618,8 @@ The details were written to:
             <translation>当前更新的各个微步</translation>
         </message>
         <message>
-            <source>the next K updates</source>
-            <translation>接下来的 K 次更新</translation>
+            <source>to the end of the K-th update (the one in progress is the first)</source>
+            <translation>到第 K 次更新结束（正在进行的那次算第一次）</translation>
         </message>
         <message>
             <source>everything from now until stopped</source>
@@ -748,6 +760,22 @@ The details were written to:
         <message>
             <source>The export replays a copy of the session: the window stays where it is.</source>
             <translation>导出会重放会话的一个副本：窗口保持原状。</translation>
+        </message>
+        <message>
+            <source>writes frames until you press Stop</source>
+            <translation>持续写入帧，直到按下“停止”</translation>
+        </message>
+        <message numerus="yes">
+            <source>writes more than %n frame(s)</source>
+            <translation>
+                <numerusform>写入超过 %n 帧</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>writes %n frame(s), the first the state shown now</source>
+            <translation>
+                <numerusform>写入 %n 帧，第一帧是当前显示的状态</numerusform>
+            </translation>
         </message>
         <message>
             <source>File</source>
@@ -934,6 +962,26 @@ The details were written to:
         <message>
             <source>Next-character prediction on the opening of Alice's Adventures in Wonderland (shipped with the program), as in min-char-rnn</source>
             <translation>在《爱丽丝梦游仙境》的开头（随程序提供）上预测下一个字符，与 min-char-rnn 相同</translation>
+        </message>
+        <message>
+            <source>untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>{name}[*] — rnn-unfold</source>
+            <translation>{name}[*] — rnn-unfold</translation>
+        </message>
+        <message>
+            <source>Unsaved work</source>
+            <translation>未保存的工作</translation>
+        </message>
+        <message>
+            <source>The workspace has changes that are not saved.</source>
+            <translation>工作区有尚未保存的更改。</translation>
+        </message>
+        <message>
+            <source>Save them first?</source>
+            <translation>先保存吗？</translation>
         </message>
         <message>
             <source>Cancelled</source>
@@ -1707,8 +1755,7 @@ samples l into one change per weight: Δv&lt;sub&gt;ji&lt;/sub&gt; = η Σ&lt;su
 → &lt;b&gt;BPTT&lt;/b&gt; δ&lt;sub&gt;j&lt;/sub&gt;(t−z), one copy back at a time → &lt;b&gt;fold-back&lt;/b&gt; → &lt;b&gt;update&lt;/b&gt;.
 &lt;b&gt;Step&lt;/b&gt; (→) reveals one micro-step, &lt;b&gt;Step back&lt;/b&gt; (←) undoes it, Shift+→ jumps to the end of
 the phase, Ctrl+→ finishes the update, Space plays.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;h&lt;/b&gt; counts the copies an error flows through, including the one where it enters (the T of
-Bodén's BPTT(T; 1)); the source text's Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; means h = T + 1.&lt;/p&gt;
+&lt;p&gt;{h_sentence}&lt;/p&gt;
 &lt;p&gt;Hover a node or an edge for its numbers: net, s or y, δ, the weight and what it carries now.
 Drag to pan, wheel to zoom, double-click empty space to fit the network again.&lt;/p&gt;
 </source>
@@ -1731,8 +1778,7 @@ BPTT 中是往回传递的&lt;i&gt;误差&lt;/i&gt; δ·w（δ&lt;sub&gt;j&lt;/s
 → &lt;b&gt;BPTT&lt;/b&gt; δ&lt;sub&gt;j&lt;/sub&gt;(t−z)，每次往回一个副本 → &lt;b&gt;权重折叠&lt;/b&gt; → &lt;b&gt;更新&lt;/b&gt;。
 &lt;b&gt;单步&lt;/b&gt;（→）显示一个微步，&lt;b&gt;后退一步&lt;/b&gt;（←）撤销它，Shift+→ 跳到
 本阶段末尾，Ctrl+→ 完成这次更新，Space 播放。&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;h&lt;/b&gt; 是误差流经的副本数，包括误差进入的那个副本（即
-Bodén 的 BPTT(T; 1) 中的 T）；原文的 Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; 对应这里的 h = T + 1。&lt;/p&gt;
+&lt;p&gt;{h_sentence}&lt;/p&gt;
 &lt;p&gt;把鼠标悬停在节点或边上可查看数值：net、s 或 y、δ、权重以及它当前携带的量。
 拖动可平移，滚轮可缩放，双击空白处可让网络重新适应视图。&lt;/p&gt;
 </translation>
@@ -1742,6 +1788,7 @@ Bodén 的 BPTT(T; 1) 中的 T）；原文的 Σ&lt;sub&gt;z=0&lt;/sub&gt;&lt;su
 &lt;h3&gt;rnn-unfold&lt;/h3&gt;
 &lt;p&gt;See backpropagation through time: an Elman network unfolded over its time steps, stepped
 through the forward pass, BPTT and the weight fold-back while the cost is plotted.&lt;/p&gt;
+&lt;p&gt;Version {version}&lt;/p&gt;
 &lt;p&gt;Notation of Mikael Bodén, &lt;i&gt;A guide to recurrent neural networks and backpropagation&lt;/i&gt;
 (2002). Numpy engine; PySide6 and pyqtgraph views. MIT licence.&lt;/p&gt;
 </source>
@@ -1749,6 +1796,7 @@ through the forward pass, BPTT and the weight fold-back while the cost is plotte
 &lt;h3&gt;rnn-unfold&lt;/h3&gt;
 &lt;p&gt;看见随时间反向传播（BPTT）：一个 Elman 网络沿时间步展开，
 逐步经过前向传播、BPTT 和权重折叠，同时绘制代价曲线。&lt;/p&gt;
+&lt;p&gt;版本 {version}&lt;/p&gt;
 &lt;p&gt;记号采用 Mikael Bodén 的&lt;i&gt;《循环神经网络与反向传播指南》&lt;/i&gt;
 (2002)。NumPy 计算引擎；PySide6 与 pyqtgraph 视图。MIT 许可证。&lt;/p&gt;
 </translation>
@@ -1818,8 +1866,36 @@ through the forward pass, BPTT and the weight fold-back while the cost is plotte
             <translation>关于 rnn-unfold(&amp;A)</translation>
         </message>
         <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>This is the start of the run: nothing to step back to</source>
+            <translation>这是运行的开头：没有可以后退的步骤</translation>
+        </message>
+        <message>
+            <source>Nothing further back is kept: stepping back reaches the last {n} updates stepped through (updates played fast keep only the last one)</source>
+            <translation>更早的状态没有保留：后退最多回到最近逐步经过的 {n} 次更新（快速播放的更新只保留最后一次）</translation>
+        </message>
+        <message>
             <source>Stopped: {reason}</source>
             <translation>已停止：{reason}</translation>
+        </message>
+        <message>
+            <source>Now training on {task}: the network was rebuilt (new weights, update 0)</source>
+            <translation>现在训练 {task}：网络已重建（新权重，第 0 次更新）</translation>
+        </message>
+        <message>
+            <source>The network was rebuilt with the new settings (new weights, update 0); Ctrl+Z brings the old one back</source>
+            <translation>已按新设置重建网络（新权重，第 0 次更新）；按 Ctrl+Z 可恢复原来的网络</translation>
         </message>
         <message>
             <source>η and clipping apply from this update on (the network is unchanged)</source>
@@ -1902,8 +1978,8 @@ new value ({low:g} … {high:g}):</source>
             <translation>自定义 BPTT(h; h′)：两者都要选</translation>
         </message>
         <message>
-            <source>h = the number of copies an error flows through, counting the copy where it enters (the T of Bodén's BPTT(T; 1)). h = 1 is Elman's training; the source text's Σ_{z=0}^{T} runs over T + 1 copies, i.e. h = T + 1 here.</source>
-            <translation>h = 误差流经的副本数，包括误差进入的那个副本（即 Bodén 的 BPTT(T; 1) 中的 T）。h = 1 就是 Elman 的训练方式；原文的 Σ_{z=0}^{T} 遍历 T + 1 个副本，即这里的 h = T + 1。</translation>
+            <source>h = 1 is Elman's training; h ≥ the sequence length is full BPTT.</source>
+            <translation>h = 1 即 Elman 的训练方式；h ≥ 序列长度即完整 BPTT。</translation>
         </message>
         <message>
             <source>h′ = steps between updates; the errors of the last h′ steps are injected at each update.</source>
@@ -1998,8 +2074,8 @@ new value ({low:g} … {high:g}):</source>
             <translation>BPTT(h; h′) 预设：{presets}</translation>
         </message>
         <message>
-            <source>h (copies back, = T)</source>
-            <translation>h（往回的副本数，= T）</translation>
+            <source>h (copies an error flows through, = T + 1)</source>
+            <translation>h（误差流经的副本数，= T + 1）</translation>
         </message>
         <message>
             <source>h′ (steps/update)</source>
@@ -2158,8 +2234,32 @@ new value ({low:g} … {high:g}):</source>
             <translation>忘记记住的布局、任务和设置，用默认值重新开始</translation>
         </message>
         <message>
+            <source>&amp;Memory budget…</source>
+            <translation>内存预算(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>The most memory a task, its settings and the step-back history may take; larger sizes are refused with a message saying what to lower</source>
+            <translation>任务、其设置和后退历史最多可占用的内存；超过的规模会被拒绝，并提示应调低哪一项</translation>
+        </message>
+        <message>
             <source>&amp;Preferences</source>
             <translation>首选项(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Memory budget</source>
+            <translation>内存预算</translation>
+        </message>
+        <message>
+            <source>The most memory the task, its settings and the step-back history may take (e.g. 512M, 2G; now {now}):</source>
+            <translation>任务、其设置和后退历史最多可占用的内存（例如 512M、2G；当前为 {now}）：</translation>
+        </message>
+        <message>
+            <source>Not a memory budget</source>
+            <translation>不是有效的内存预算</translation>
+        </message>
+        <message>
+            <source>Memory budget: {size}</source>
+            <translation>内存预算：{size}</translation>
         </message>
         <message>
             <source>Cannot restore the default task</source>
@@ -2180,24 +2280,24 @@ new value ({low:g} … {high:g}):</source>
     <context>
         <name>SpeedControl</name>
         <message>
-            <source>1 step/s</source>
-            <translation>1 步/秒</translation>
+            <source>1 micro-step/s</source>
+            <translation>1 微步/秒</translation>
         </message>
         <message>
-            <source>2 steps/s</source>
-            <translation>2 步/秒</translation>
+            <source>2 micro-steps/s</source>
+            <translation>2 微步/秒</translation>
         </message>
         <message>
-            <source>5 steps/s</source>
-            <translation>5 步/秒</translation>
+            <source>5 micro-steps/s</source>
+            <translation>5 微步/秒</translation>
         </message>
         <message>
-            <source>10 steps/s</source>
-            <translation>10 步/秒</translation>
+            <source>10 micro-steps/s</source>
+            <translation>10 微步/秒</translation>
         </message>
         <message>
-            <source>30 steps/s</source>
-            <translation>30 步/秒</translation>
+            <source>30 micro-steps/s</source>
+            <translation>30 微步/秒</translation>
         </message>
         <message>
             <source>1 update/s</source>
@@ -2232,8 +2332,8 @@ new value ({low:g} … {high:g}):</source>
             <translation>速度</translation>
         </message>
         <message>
-            <source>Play speed: from one micro-step a second up to “fast” (whole updates, redrawn at most {fps} times a second). Shortcuts: [ slower, ] faster.</source>
-            <translation>播放速度：从每秒一个微步到“最快”（整次更新，每秒最多重绘 {fps} 次）。快捷键：[ 减慢，] 加快。</translation>
+            <source>Play speed: {a} to {b} (each micro-step reveals one s(t), y(t), δ or fold-back term), then {c} to {d} (whole updates), then “fast” (as many updates as fit, redrawn at most {fps} times a second). Shortcuts: [ slower, ] faster.</source>
+            <translation>播放速度：{a} 到 {b}（每个微步显示一个 s(t)、y(t)、δ 或权重折叠项），然后 {c} 到 {d}（整次更新），最后是“最快”（尽可能多的更新，每秒最多重绘 {fps} 次）。快捷键：[ 减慢，] 加快。</translation>
         </message>
     </context>
     <context>
@@ -2277,6 +2377,21 @@ new value ({low:g} … {high:g}):</source>
         <message>
             <source>The weights change by their folded sums, w ← w + Δw, and the cost {cost} is recorded.</source>
             <translation>权重按折叠后的总和改变，w ← w + Δw，并记录代价 {cost}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoHistory</name>
+        <message>
+            <source>Rescale U</source>
+            <translation>缩放 U</translation>
+        </message>
+        <message>
+            <source>Edit {name}</source>
+            <translation>编辑 {name}</translation>
+        </message>
+        <message>
+            <source>Change {names}</source>
+            <translation>更改 {names}</translation>
         </message>
     </context>
     <context>

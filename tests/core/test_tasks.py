@@ -164,7 +164,7 @@ def test_echo_target_is_input_k_steps_back(k, symbols):
 
 def test_adding_encoding():
     t = make_task("adding", P=20)
-    L, half = t.L, t.L // 2
+    half = t.L // 2
     values, markers = t.X[..., 0], t.X[..., 1]
     assert ((values >= 0) & (values <= 1)).all()
     assert (markers.sum(axis=0) == 2).all()

@@ -131,6 +131,25 @@ def test_state_round_trip_continues_identically():
     assert np.array_equal(a.net.U, b.net.U)
 
 
+def test_a_state_without_the_sequences_keeps_the_data_and_s_held():
+    X, D = data()
+    net = core.Network.create(3, 5, 2, hidden="tanh", output="softmax", seed=1)
+    a = core.Trainer(net, X, D, scheme=core.preset("chunked", k=4), cost="ce", eta=0.1, seed=2)
+    a.train(1)
+    lean = a.state(sequences=False)
+    assert not {"X", "D", "mask", "s_hist"} & set(lean)
+    whole = a.state()
+    params = {k: v.copy() for k, v in a.net.params().items()}
+    first = a.train(1)
+    for k, v in params.items():
+        getattr(a.net, k)[...] = v
+    rows = a.s_hist[:5].copy()
+    a.load_state(lean)                    # the data and s now held are kept
+    assert a.updates == whole["updates"] and np.array_equal(a.s_hist[:5], rows)
+    assert a.X is not None and np.array_equal(a.X, whole["X"])
+    assert a.train(1) == first            # the same update again: s up to its window unchanged
+
+
 def test_timeline_reveals_in_order():
     X, D = data(L=4)
     net = core.Network.create(3, 4, 2, output="softmax", seed=0)

@@ -150,7 +150,7 @@ def test_memory_budget_option(capsys):
 
 
 def test_panel_refuses_a_setting_past_the_budget(panel):
-    panel.memory_budget = 4 << 20         # M = 512 needs about 13 MiB of weights
+    panel.session.memory_budget = 4 << 20         # M = 512 needs about 13 MiB of weights
     messages = []
     panel.message.connect(messages.append)
     M = panel.session.config.M

@@ -463,7 +463,7 @@ def test_presentation_plays_a_lesson_scene_by_scene(qtbot):
     pw.close()
 
 
-def test_window_lesson_clicker_keys_and_captions(window, qtbot, tmp_path):
+def test_window_lesson_clicker_keys_and_captions(window, qtbot, tmp_path, monkeypatch):
     path = tmp_path / "three.toml"
     path.write_text(SMALL_LESSON, encoding="utf-8")
     lec = window.lecture
@@ -480,9 +480,11 @@ def test_window_lesson_clicker_keys_and_captions(window, qtbot, tmp_path):
     assert lec.player.scene == 0 and window.session.position == 0
     bad = tmp_path / "bad.toml"
     bad.write_text(SMALL_LESSON.replace("step = 3", "stpe = 3"), encoding="utf-8")
-    QtCore.QTimer.singleShot(0, lambda: [w.close() for w in QtWidgets.QApplication.topLevelWidgets()
-                                         if isinstance(w, QtWidgets.QMessageBox)])
+    warned = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda *a: warned.append(a[2]))
     assert not lec.open_lesson(str(bad))
+    assert warned == ["bad.toml: scene 2 ('Forward'): unknown field 'stpe' (did you mean 'step'?)"]
+    assert lec.player.scene == 0 and window.session.position == 0     # the open lesson stays
 
 
 def test_step_sentences_name_the_micro_step():

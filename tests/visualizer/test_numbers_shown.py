@@ -5,7 +5,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6 import QtWidgets  # noqa: E402
 
 from visualizer.model.config import default_config  # noqa: E402
 from visualizer.model.session import Session  # noqa: E402

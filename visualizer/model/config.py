@@ -82,6 +82,10 @@ EXPORT_SIZE = (1280, 720)
 
 #: settings that change without rebuilding the network
 LIVE = ("eta", "clip")
+#: whole updates Step back (Left) can return through, and the undo stack's depth
+HISTORY_UPDATES = 50
+#: the share of the memory budget the step-back history may hold (the newest update is always kept)
+HISTORY_BUDGET_SHARE = 0.25
 
 # -- insight panels ---------------------------------------------------------------------
 

@@ -81,6 +81,18 @@ def _word(text: str) -> str:
     return translate("Explain", text)
 
 
+#: the relation of h to the source text's T, said in these words everywhere (parameter tooltip,
+#: help, inspector, README, docs/bptt.md)
+H_SENTENCE = QT_TRANSLATE_NOOP("Explain", "h counts the copies an error flows through, the one where it "
+                                   "enters included, so the source's sums Σ_{z=0}^{T} run over "
+                                   "h = T + 1 copies.")
+#: the same sentence for rich text
+H_SENTENCE_HTML = QT_TRANSLATE_NOOP("Explain", "<b>h</b> counts the copies an error flows through, the one "
+                                        "where it enters included, so the source's sums "
+                                        "Σ<sub>z=0</sub><sup>T</sup> run over h = T + 1 copies.")
+
+
+
 # -- the one number formatter -----------------------------------------------------
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -608,6 +620,8 @@ def _foldback_lines(ctx: Context, matrix: str, row: int, col: int) -> tuple[list
                                                 "{samples} samples ({skipped} are 0: no error "
                                                 "reached them).").format(
             n=len(terms), copies=a.shape[0], samples=a.shape[1], skipped=skipped)))
+    if matrix in ("V", "U"):
+        lines.append(_note(_word(H_SENTENCE_HTML)))
     if ctx.update.clipped:
         applied = float(ctx.update.change[matrix][row, col])
         lines.append(_note(translate("Explain", "The gradient norm was clipped: the change "
@@ -867,11 +881,17 @@ def status_text(st: dict) -> str:
              translate("Explain", "step {i}/{n}").format(i=st["micro"], n=st["micro_total"])]
     parts.append(f"t = {st['t']}" if st.get("t") is not None else "t = —")
     parts.append(f"z = {st['z']}" if st.get("z") is not None else "z = —")
-    cost = st.get("cost")
-    parts.append(translate("Explain", "cost {value}").format(
-        value="—" if cost is None or (isinstance(cost, float) and math.isnan(cost)) else fmt(cost)))
+    parts.append(training_cost_text(st.get("training_cost")))
     parts.append(st.get("scheme", ""))
     return "   ·   ".join(p for p in parts if p)
+
+
+def training_cost_text(cost) -> str:
+    """"training cost 0.6721": the one cost the status bar, the cost plot's header and captions
+    show: per scored output over the whole training sequence with the weights now
+    (:meth:`Session.training_cost`)."""
+    return translate("Explain", "training cost {value}").format(
+        value="—" if cost is None or (isinstance(cost, float) and math.isnan(cost)) else fmt(cost))
 
 
 def caption_text(task_name: str, st: dict) -> str:
@@ -881,6 +901,8 @@ def caption_text(task_name: str, st: dict) -> str:
         parts.append(f"t = {st['t']}")
     if st["z"] is not None:
         parts.append(f"z = {st['z']}")
-    if not math.isnan(st["cost"]):
+    if st.get("training_cost") is not None:
+        parts.append(training_cost_text(st["training_cost"]))
+    elif not math.isnan(st["cost"]):
         parts.append(translate("Explain", "cost {value}").format(value=fmt(st["cost"])))
     return "  ·  ".join(parts)

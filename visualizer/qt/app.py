@@ -63,6 +63,9 @@ def run(args=None, config=None) -> int:
     wake = QtCore.QTimer(window)
     wake.timeout.connect(lambda: None)
     wake.start(SIGNAL_POLL_MS)
+    if getattr(args, "memory_budget", None) is not None:     # --memory-budget: this run's
+        from visualizer.cli.common import memory_budget
+        window.preferences.set_memory_budget(memory_budget(args), remember=False)
     window.show()
     if path:
         window.file_actions.open(path)

@@ -36,11 +36,11 @@ class Speed:
 
 
 SPEEDS = (
-    Speed(QT_TRANSLATE_NOOP("SpeedControl", "1 step/s"), "steps", 1),
-    Speed(QT_TRANSLATE_NOOP("SpeedControl", "2 steps/s"), "steps", 2),
-    Speed(QT_TRANSLATE_NOOP("SpeedControl", "5 steps/s"), "steps", 5),
-    Speed(QT_TRANSLATE_NOOP("SpeedControl", "10 steps/s"), "steps", 10),
-    Speed(QT_TRANSLATE_NOOP("SpeedControl", "30 steps/s"), "steps", 30),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "1 micro-step/s"), "steps", 1),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "2 micro-steps/s"), "steps", 2),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "5 micro-steps/s"), "steps", 5),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "10 micro-steps/s"), "steps", 10),
+    Speed(QT_TRANSLATE_NOOP("SpeedControl", "30 micro-steps/s"), "steps", 30),
     Speed(QT_TRANSLATE_NOOP("SpeedControl", "1 update/s"), "updates", 1),
     Speed(QT_TRANSLATE_NOOP("SpeedControl", "3 updates/s"), "updates", 3),
     Speed(QT_TRANSLATE_NOOP("SpeedControl", "10 updates/s"), "updates", 10),
@@ -218,9 +218,14 @@ class SpeedControl(QtWidgets.QWidget):
         self.label = QtWidgets.QLabel()
         fm = self.label.fontMetrics()
         self.label.setMinimumWidth(max(fm.horizontalAdvance(self.tr(s.label)) for s in SPEEDS) + 6)
-        tip = self.tr("Play speed: from one micro-step a second up to “fast” (whole updates, "
-                      "redrawn at most {fps} times a second). Shortcuts: [ slower, ] faster.").format(
-            fps=FPS)
+        steps = [sp for sp in SPEEDS if sp.kind == "steps"]
+        updates = [sp for sp in SPEEDS if sp.kind == "updates"]
+        tip = self.tr("Play speed: {a} to {b} (each micro-step reveals one s(t), y(t), δ or "
+                      "fold-back term), then {c} to {d} (whole updates), then “fast” (as many "
+                      "updates as fit, redrawn at most {fps} times a second). "
+                      "Shortcuts: [ slower, ] faster.").format(
+            a=self.tr(steps[0].label), b=self.tr(steps[-1].label),
+            c=self.tr(updates[0].label), d=self.tr(updates[-1].label), fps=FPS)
         for w in (cap, self.slider, self.label):
             w.setToolTip(tip)
             lay.addWidget(w)

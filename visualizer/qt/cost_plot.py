@@ -13,7 +13,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from visualizer.model import explain
 from visualizer.model.explain import fmt
+from visualizer.qt.plural import plural
 
 #: colour-blind-safe line colours (Okabe & Ito)
 COLORS = {"update": (150, 150, 150), "train": (0, 114, 178), "test": (213, 94, 0)}
@@ -98,9 +100,10 @@ class CostPlot(QtWidgets.QWidget):
         pi.setLabel("bottom", self.tr("updates"))
         pi.setLabel("left", self.tr("cost"))
         self.plot.setToolTip(self.tr(
-            "Cost per scored output vector (the sum C divided by the scored steps and samples): "
-            "grey for each update's window, blue over the whole training sequence once per pass, "
-            "orange on held-out sequences"))
+            "Cost per scored output vector (the sum C divided by the scored steps and samples), "
+            "plotted at the number of updates the weights had when it was measured: grey over "
+            "each update's window, measured before that update; blue over the whole training "
+            "sequence once per pass; orange on held-out sequences"))
         pi.showGrid(x=False, y=False)
         pi.setMenuEnabled(False)
         for ax in ("left", "bottom"):
@@ -110,7 +113,7 @@ class CostPlot(QtWidgets.QWidget):
                                    brush=pg.mkBrush(255, 255, 255, 210))
         kw = dict(autoDownsample=True, clipToView=True, skipFiniteCheck=False)
         self.curve_update = pi.plot([], [], pen=pg.mkPen(COLORS["update"], width=1),
-                                    name=self.tr("cost of each update (its window)"), **kw)
+                                    name=self.tr("each update's window, before it"), **kw)
         self.curve_train = pi.plot([], [], pen=pg.mkPen(COLORS["train"], width=2),
                                    name=self.tr("whole training sequence"), **kw)
         self.curve_test = pi.plot([], [], pen=pg.mkPen(COLORS["test"], width=2),
@@ -170,10 +173,12 @@ class CostPlot(QtWidgets.QWidget):
             self.legend.removeItem(self.curve_test)
             if has_test:
                 self.legend.addItem(self.curve_test, self.tr("held-out sequences"))
-        parts = [self.tr("{n} updates").format(n=s.trainer.updates),
-                 self.tr("{n} passes").format(n=s.trainer.epoch)]
+        updates, passes = s.trainer.updates, s.trainer.epoch
+        parts = [plural(self.tr("%n update(s)", "", updates), updates),
+                 plural(self.tr("%n pass(es)", "", passes), passes)]
+        # the same cost, name and format as the status bar (explain.training_cost_text)
+        parts.append(explain.training_cost_text(s.training_cost()))
         if len(ev):
-            parts.append(self.tr("training {cost}").format(cost=fmt(ev[-1, 1], 4)))
             if has_test and not math.isnan(ev[-1, 2]):
                 parts.append(self.tr("held-out {cost}").format(cost=fmt(ev[-1, 2], 4)))
         floor_v = s.task.floor

@@ -26,6 +26,8 @@ import os
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from visualizer.qt.plural import plural
+
 from visualizer import export as ex
 
 __all__ = ["ExportDialog"]
@@ -33,7 +35,7 @@ __all__ = ["ExportDialog"]
 #: (label, key) of each choice; the labels are translated where they are shown (context "ExportDialog")
 WHAT_CHOICES = (
     (QT_TRANSLATE_NOOP("ExportDialog", "the micro-steps of the current update"), "update"),
-    (QT_TRANSLATE_NOOP("ExportDialog", "the next K updates"), "updates"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "to the end of the K-th update (the one in progress is the first)"), "updates"),
     (QT_TRANSLATE_NOOP("ExportDialog", "everything from now until stopped"), "until"),
 )
 EVERY_CHOICES = ((QT_TRANSLATE_NOOP("ExportDialog", "every micro-step"), "step"),
@@ -43,6 +45,8 @@ FORMATS = ((QT_TRANSLATE_NOOP("ExportDialog", "PNG sequence (frame_00001.png, â€
            (QT_TRANSLATE_NOOP("ExportDialog", "GIF (looping)"), "gif"),
            (QT_TRANSLATE_NOOP("ExportDialog", "MP4 (H.264)"), "mp4"))
 MP4_TIP = QT_TRANSLATE_NOOP("ExportDialog", "MP4 needs the video extra: {hint}")
+#: frames counted ahead for the dialog's "writes N frames" line (beyond it: "more than N")
+COUNT_LIMIT = 2000
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -105,6 +109,8 @@ class ExportDialog(QtWidgets.QDialog):
         for text, key in EVERY_CHOICES:
             self.every_combo.addItem(self.tr(text), key)
         form.addRow(self.tr("How often"), self.every_combo)
+        self.count_label = QtWidgets.QLabel(objectName="exportCount")
+        form.addRow("", self.count_label)
 
         self.width_spin = QtWidgets.QSpinBox(objectName="exportWidth")
         self.height_spin = QtWidgets.QSpinBox(objectName="exportHeight")
@@ -219,10 +225,30 @@ class ExportDialog(QtWidgets.QDialog):
         lay.addWidget(self.buttons)
 
         self.what_combo.currentIndexChanged.connect(self._on_what)
+        self.every_combo.currentIndexChanged.connect(self._update_count)
+        self.updates_spin.valueChanged.connect(self._update_count)
         self.format_combo.currentIndexChanged.connect(self._on_format)
 
     def _on_what(self, *args) -> None:
         self.updates_spin.setEnabled(self.what_combo.currentData() == "updates")
+        self._update_count()
+
+    def frame_count(self):
+        """Frames the export will write from the session's state now (None: until stopped;
+        counted on a copy, at most :data:`COUNT_LIMIT`)."""
+        return ex.count_frames(self.session, self.what_combo.currentData(),
+                               self.every_combo.currentData(), self.updates_spin.value(),
+                               limit=COUNT_LIMIT)
+
+    def _update_count(self, *args) -> None:
+        n = self.frame_count()
+        if n is None:
+            text = self.tr("writes frames until you press Stop")
+        elif n >= COUNT_LIMIT:
+            text = plural(self.tr("writes more than %n frame(s)", "", COUNT_LIMIT), COUNT_LIMIT)
+        else:
+            text = plural(self.tr("writes %n frame(s), the first the state shown now", "", n), n)
+        self.count_label.setText(text)
 
     def _on_format(self, *args) -> None:
         fmt = self.format_combo.currentData()
@@ -269,6 +295,8 @@ class ExportDialog(QtWidgets.QDialog):
         """The :class:`~visualizer.export.ExportSettings` the fields describe (not yet checked)."""
         fmt = self.format_combo.currentData()
         out = self.out_edit.text().strip()
+        if fmt != "png" and out and not os.path.splitext(out)[1]:
+            out += "." + fmt        # a movie path typed without its extension gets it
         return ex.ExportSettings(
             what=self.what_combo.currentData(), updates=self.updates_spin.value(),
             every=self.every_combo.currentData(),

@@ -3,6 +3,13 @@
 Each action pauses play first. A file that cannot be used is reported in one
 warning (and in the status bar) and leaves the open workspace as it was.
 Files are read on a worker thread behind a progress dialog with Cancel.
+
+The window's title names the workspace ("untitled" until it is saved) with
+Qt's ``[*]`` modified marker: training and edits set it, saving and opening
+clear it. Before Open, Load text/CSV/sample and closing the window,
+:meth:`FileActions.maybe_discard` asks Save / Discard / Cancel when there is
+unsaved work (the question is :meth:`FileActions.ask_discard`, one method, so
+tests can answer it).
 """
 from __future__ import annotations
 
@@ -66,6 +73,8 @@ class FileActions(QtCore.QObject):
             act.triggered.connect(lambda _=False, slot=slot: slot())
             window.addAction(act)
             self.actions[name] = act
+        self._subs = [window.session.events.connect(name, self._changed)
+                      for name in ("cost", "config", "edited")]
 
     def add_to(self, menu: QtWidgets.QMenu) -> None:
         """Put the actions into ``menu``: workspace files, then own data."""
@@ -91,6 +100,58 @@ class FileActions(QtCore.QObject):
             self.path = os.path.abspath(path)
             st.setValue(KEY_FILE, self.path)
             self.window.setWindowFilePath(self.path)
+            self.set_modified(False)
+
+    # -- title and unsaved work -----------------------------------------------------
+    def update_title(self) -> None:
+        """"name.rnnu[*] — rnn-unfold": the workspace's name (or "untitled") and the marker."""
+        name = os.path.basename(self.path) if self.path else self.tr("untitled")
+        self.window.setWindowTitle(self.tr("{name}[*] — rnn-unfold").format(name=name))
+
+    def set_modified(self, on: bool) -> None:
+        """Mark the window's work as unsaved (True) or saved (False)."""
+        self.update_title()
+        self.window.setWindowModified(bool(on))
+
+    @property
+    def modified(self) -> bool:
+        """There is work a Save would keep and a close would lose."""
+        return self.window.isWindowModified()
+
+    def _changed(self, *_) -> None:
+        if not getattr(self.window, "_closing", False):
+            self.window.setWindowModified(True)
+
+    def ask_discard(self) -> str:
+        """Ask about unsaved work: "save", "discard" or "cancel"."""
+        mb = QtWidgets.QMessageBox
+        box = mb(mb.Icon.Question, self.tr("Unsaved work"),
+                 self.tr("The workspace has changes that are not saved."), parent=self.window)
+        box.setObjectName("discardQuestion")
+        box.setInformativeText(self.tr("Save them first?"))
+        box.setStandardButtons(mb.StandardButton.Save | mb.StandardButton.Discard
+                               | mb.StandardButton.Cancel)
+        box.setDefaultButton(mb.StandardButton.Save)
+        answer = box.exec()
+        box.deleteLater()
+        return {mb.StandardButton.Save: "save",
+                mb.StandardButton.Discard: "discard"}.get(mb.StandardButton(answer), "cancel")
+
+    def maybe_discard(self) -> bool:
+        """True when the work may be replaced: nothing unsaved, saved now, or the user said Discard."""
+        if not self.modified:
+            return True
+        self.window.pause()
+        answer = self.ask_discard()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def detach(self) -> None:
+        """Stop following the session."""
+        for sub in self._subs:
+            sub.disconnect()
+        self._subs.clear()
 
     def _warn(self, title: str, text: str) -> None:
         self.window.show_message(text, 0)
@@ -109,8 +170,10 @@ class FileActions(QtCore.QObject):
 
     # -- workspace files ------------------------------------------------------------
     def open_dialog(self) -> None:
-        """File ▸ Open…: choose a workspace file and open it."""
+        """File ▸ Open…: choose a workspace file and open it (after asking about unsaved work)."""
         self.window.pause()
+        if not self.maybe_discard():
+            return
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self.window, self.tr("Open workspace"), self._dir(), workspace.FILE_FILTER)
         if path:
@@ -121,12 +184,13 @@ class FileActions(QtCore.QObject):
         path = os.fspath(path)
         self.window.pause()
         try:
-            workspace.load_into(self.session, path)
+            workspace.load_into(self.session, path, budget=self.session.memory_budget)
         except workspace.WorkspaceError as err:
             self._warn(self.tr("Cannot open the workspace"), str(err))
             return False
         self._remember_file(path, workspace_file=True)
         self.window.flush()
+        self.set_modified(False)
         self.window.show_message(self.tr("Opened {file}: {task}, update {update}").format(
             file=os.path.basename(path), task=self.session.task.name,
             update=self.session.status()["update"]))
@@ -165,6 +229,8 @@ class FileActions(QtCore.QObject):
     def load_text_dialog(self) -> None:
         """File ▸ Load text data…"""
         self.window.pause()
+        if not self.maybe_discard():
+            return
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self.window, self.tr("Load text data"), self._dir(),
             self.tr("Text files (*.txt *.md *.text);;All files (*)"))
@@ -187,11 +253,15 @@ class FileActions(QtCore.QObject):
 
     def load_sample(self) -> bool:
         """File ▸ Load the sample text: the text shipped in assets/."""
+        if not self.maybe_discard():
+            return False
         return self.load_text(str(asset("sample.txt")), remember_folder=False)
 
     def load_csv_dialog(self) -> None:
         """File ▸ Load CSV data…: choose the file, then the columns and the separation."""
         self.window.pause()
+        if not self.maybe_discard():
+            return
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self.window, self.tr("Load CSV data"), self._dir(),
             self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
@@ -230,6 +300,7 @@ class FileActions(QtCore.QObject):
             return False
         self.path = None
         self.window.setWindowFilePath("")
+        self.set_modified(True)
         self.window.flush()
         notes = datasets.notes(task)
         text = self.tr("Now training on {title}: {N} inputs, {O} outputs, {P} sequence(s) of "
@@ -246,6 +317,7 @@ class FileActions(QtCore.QObject):
         """The window no longer shows a saved file (e.g. the defaults were restored)."""
         self.path = None
         self.window.setWindowFilePath("")
+        self.set_modified(False)
 
 
 def suggested_name(session) -> str:

@@ -222,9 +222,8 @@ def _dialogs(window) -> list[str]:
             continue
         opened.append(d)
     box = QtWidgets.QMessageBox(window)     # the About box, built as show_about builds it
-    about = getattr(importlib.import_module(type(window).__module__), "ABOUT", None)
-    if about:
-        box.setText(QtCore.QCoreApplication.translate("MainWindow", about))
+    if hasattr(window, "about_text"):
+        box.setText(window.about_text())
         opened.append(box)
     for top in QtWidgets.QApplication.topLevelWidgets():
         if isinstance(top, QtWidgets.QDialog) and top.parentWidget() is window and top not in opened:

@@ -16,8 +16,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from visualizer.model import explain
-from visualizer.model.config import default_config
+from visualizer.model.config import LIVE, default_config
 from visualizer.model.frames import build_frame
+from visualizer.model.i18n_marks import translate
 from visualizer.model.session import Session
 from visualizer.qt.controls import DEFAULT_SPEED, PlayController, SpeedControl, make_actions
 from visualizer.qt.cost_plot import CostPlot
@@ -36,7 +37,9 @@ from visualizer.qt.panels.who_taught import WhoTaughtPanel
 from visualizer.qt.parameters import ParametersPanel
 from visualizer.qt.preferences import Preferences
 from visualizer.qt.throttle import Throttle
+from visualizer.qt.undo import UndoHistory
 from visualizer.qt.unfolded.view import UnfoldedView
+from visualizer.qt.version import version
 
 #: what the edges can show: (text of the toolbar's choice, Session.edge_pin)
 EDGE_CHOICES = (
@@ -97,8 +100,7 @@ samples l into one change per weight: Δv<sub>ji</sub> = η Σ<sub>z</sub> Σ<su
 → <b>BPTT</b> δ<sub>j</sub>(t−z), one copy back at a time → <b>fold-back</b> → <b>update</b>.
 <b>Step</b> (→) reveals one micro-step, <b>Step back</b> (←) undoes it, Shift+→ jumps to the end of
 the phase, Ctrl+→ finishes the update, Space plays.</p>
-<p><b>h</b> counts the copies an error flows through, including the one where it enters (the T of
-Bodén's BPTT(T; 1)); the source text's Σ<sub>z=0</sub><sup>T</sup> means h = T + 1.</p>
+<p>{h_sentence}</p>
 <p>Hover a node or an edge for its numbers: net, s or y, δ, the weight and what it carries now.
 Drag to pan, wheel to zoom, double-click empty space to fit the network again.</p>
 """)
@@ -107,6 +109,7 @@ ABOUT = QT_TRANSLATE_NOOP("MainWindow", """
 <h3>rnn-unfold</h3>
 <p>See backpropagation through time: an Elman network unfolded over its time steps, stepped
 through the forward pass, BPTT and the weight fold-back while the cost is plotted.</p>
+<p>Version {version}</p>
 <p>Notation of Mikael Bodén, <i>A guide to recurrent neural networks and backpropagation</i>
 (2002). Numpy engine; PySide6 and pyqtgraph views. MIT licence.</p>
 """)
@@ -163,6 +166,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.play = PlayController(self.session, self)
         self.action_map = make_actions(self)
         self.file_actions = FileActions(self)
+        self.undo = UndoHistory(self.session, self)
         self.preferences = Preferences(self)
         self._build_docks()
         self._build_panels()
@@ -176,9 +180,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._follow({"structure": self._on_structure, "window": self._on_structure,
                       "frame": self._on_frame, "cost": self._on_cost,
                       "diverged": self._on_diverged, "config": self._on_config})
+        self.session.memory_budget = self.preferences.memory_budget()
         if remembered:
             self.preferences.restore_last()
         self.preferences.remember()
+        self.undo.forget()                    # the starting state is nobody's edit
+        self.file_actions.set_modified(False)
         self._on_structure()
         self._view_throttle.pending = self._plot_throttle.pending = True
         self.flush()
@@ -379,6 +386,8 @@ class MainWindow(QtWidgets.QMainWindow):
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
+        self._build_edit_menu(mb)
+
         run = mb.addMenu(self.tr("&Run"))
         run.setObjectName("menuRun")
         for name in ("actionStep", "actionStepBack", "actionNextPhase", "actionNextUpdate"):
@@ -415,6 +424,40 @@ class MainWindow(QtWidgets.QMainWindow):
         for m in (file_menu, run, view, help_menu):
             m.setToolTipsVisible(True)
 
+    def _build_edit_menu(self, mb) -> None:
+        """Edit ▸ Undo / Redo (Ctrl+Z, Ctrl+Shift+Z), named after what they will undo or redo."""
+        edit = self.edit_menu = mb.addMenu(self.tr("&Edit"))
+        edit.setObjectName("menuEdit")
+        stack = self.undo.stack
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("actionUndo")
+        undo.setShortcuts([QtGui.QKeySequence("Ctrl+Z")])
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("actionRedo")
+        redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")])
+        for a in (undo, redo):
+            a.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(lambda _=False: self.flush())
+            edit.addAction(a)
+            self.addAction(a)
+        self.action_map["actionUndo"], self.action_map["actionRedo"] = undo, redo
+
+    def step_back(self) -> bool:
+        """Left: one micro-step back, into the previous update across its boundary; at the
+        start of the kept history the status bar says so."""
+        self._user_step(lambda: None)
+        if self.session.step_back():
+            self.flush()
+            return True
+        if self.session.trainer.updates == 0:
+            self.show_message(self.tr("This is the start of the run: nothing to step back to"))
+        else:
+            self.show_message(self.tr(
+                "Nothing further back is kept: stepping back reaches the last {n} updates "
+                "stepped through (updates played fast keep only the last one)").format(
+                n=self.session.history.maxlen))
+        return False
+
     def _build_status(self) -> None:
         self.status_label = QtWidgets.QLabel()
         self.status_label.setObjectName("statusLabel")
@@ -423,7 +466,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _connect(self) -> None:
         a = self.action_map
         a["actionStep"].triggered.connect(lambda: self._user_step(self.session.step))
-        a["actionStepBack"].triggered.connect(lambda: self._user_step(self.session.step_back))
+        a["actionStepBack"].triggered.connect(lambda _=False: self.step_back())
         a["actionNextPhase"].triggered.connect(lambda: self._user_step(self.session.next_phase))
         a["actionNextUpdate"].triggered.connect(lambda: self._user_step(self.session.next_update))
         a["actionPlay"].toggled.connect(self.play.set_playing)
@@ -460,7 +503,13 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_config(self, names=()) -> None:
         self._plot_throttle.request()
         self.preferences.remember()
-        if set(names) & {"eta", "clip"}:
+        if "task" in names:
+            self.show_message(self.tr("Now training on {task}: the network was rebuilt (new "
+                                      "weights, update 0)").format(task=self.session.task.name))
+        elif set(names) - set(LIVE):
+            self.show_message(self.tr("The network was rebuilt with the new settings (new "
+                                      "weights, update 0); Ctrl+Z brings the old one back"))
+        elif set(names) & {"eta", "clip"}:
             self.show_message(self.tr("η and clipping apply from this update on (the network "
                                       "is unchanged)"))
 
@@ -610,7 +659,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_how_to_read(self) -> None:
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon,
-                                    self.tr("How to read this view"), self.tr(HOW_TO_READ),
+                                    self.tr("How to read this view"), self.tr(HOW_TO_READ).format(
+                                        h_sentence=translate("Explain", explain.H_SENTENCE_HTML)),
                                     QtWidgets.QMessageBox.StandardButton.Close, self)
         box.setObjectName("howToReadBox")
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -618,8 +668,12 @@ class MainWindow(QtWidgets.QMainWindow):
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()
 
+    def about_text(self) -> str:
+        """Help ▸ About's text, with the version, in the language the window speaks."""
+        return self.tr(ABOUT).format(version=version())
+
     def show_about(self) -> None:
-        QtWidgets.QMessageBox.about(self, self.tr("About rnn-unfold"), self.tr(ABOUT))
+        QtWidgets.QMessageBox.about(self, self.tr("About rnn-unfold"), self.about_text())
 
     # -- settings -----------------------------------------------------------------
     def restore_layout(self) -> None:
@@ -631,6 +685,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.restoreGeometry(geo)
         if state is not None:
             self.restoreState(state)
+            # the bars get their places when the window is first laid out
+            QtCore.QTimer.singleShot(0, self, self._hide_stale_tab_bars)
         level = st.value("play/speed")
         if level is not None:
             try:
@@ -663,14 +719,33 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def restore_default_layout(self) -> None:
         """Docks, toolbar, size and speed as this window had them when it was built."""
-        for dock in self.docks.values():
-            dock.setFloating(False)
-            dock.show()
-        self.toolbar.show()
+        # restoreState alone docks, shows and tabs them as saved; showing each dock first
+        # (as this did) put every tab of a group on screen at once, one over the other
         self.restoreState(self._default_state)
+        self._hide_stale_tab_bars()
         if not self.isMaximized() and not self.isFullScreen():
             self.fit_to_screen()
+        # as at the first start: the docks tabbed with Parameters in front (restoreState keeps
+        # whichever tab was raised last)
+        self.param_dock.raise_()
         self.speed.set_level(DEFAULT_SPEED)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """restoreState on a window whose docks are already tabbed builds a new tab bar but
+        leaves the old one on screen at the same place, showing another tab than the one in
+        front: keep only the newest bar at each place."""
+        if self._closing:
+            return
+        self.layout().activate()
+        bars = [t for t in self.findChildren(QtWidgets.QTabBar,
+                                             options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly)
+                if not t.isHidden() and t.count()]
+        kept = set()
+        for bar in reversed(bars):              # the newest is the last child
+            place = bar.geometry().getRect()
+            if place in kept:
+                bar.hide()
+            kept.add(place)
 
     def save_layout(self) -> None:
         st = QtCore.QSettings()
@@ -680,8 +755,14 @@ class MainWindow(QtWidgets.QMainWindow):
         st.sync()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        """Stop playing, stop following the session (window, parameters, panels), save the layout."""
+        """Ask about unsaved work; then stop playing, stop following the session (window,
+        parameters, panels), save the layout."""
+        if not self._closing and not self.file_actions.maybe_discard():
+            event.ignore()
+            return
         self._closing = True
+        self.file_actions.detach()
+        self.undo.detach()
         self.pause()
         self._view_throttle.stop()
         self._plot_throttle.stop()

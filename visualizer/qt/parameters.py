@@ -18,18 +18,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from core import tasks as core_tasks
 from core.schemes import PRESET_TEXT
 
-from visualizer.model.config import (COST_TEXT, HIDDEN, LIMITS, MEMORY_BUDGET, OUTPUT, SCHEMES,
+from visualizer.model.explain import H_SENTENCE
+from visualizer.model.config import (COST_TEXT, HIDDEN, LIMITS, OUTPUT, SCHEMES,
                                      Config, check_config_memory)
 from visualizer.model.i18n_marks import translate
 from visualizer.qt.panels.base import Panel
 
 SCHEME_TEXT = dict(PRESET_TEXT, custom=QT_TRANSLATE_NOOP("ParametersPanel",
                                                          "custom BPTT(h; h′): choose both"))
-H_TIP = QT_TRANSLATE_NOOP(
-    "ParametersPanel",
-    "h = the number of copies an error flows through, counting the copy where it enters "
-    "(the T of Bodén's BPTT(T; 1)). h = 1 is Elman's training; the source text's "
-    "Σ_{z=0}^{T} runs over T + 1 copies, i.e. h = T + 1 here.")
+#: said after the one h sentence (explain.H_SENTENCE) in the h parameter's tooltip
+H_TIP_TAIL = QT_TRANSLATE_NOOP("ParametersPanel", "h = 1 is Elman's training; h ≥ the sequence "
+                               "length is full BPTT.")
 HP_TIP = QT_TRANSLATE_NOOP("ParametersPanel", "h′ = steps between updates; the errors of the "
                            "last h′ steps are injected at each update.")
 
@@ -67,7 +66,6 @@ class ParametersPanel(Panel):
         super().__init__(session, parent)
         self.setObjectName("parametersPanel")
         #: bytes a setting may need (one update and the views); the Preferences may change it
-        self.memory_budget = MEMORY_BUDGET
         self._syncing = False
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -124,7 +122,8 @@ class ParametersPanel(Panel):
                        f"{k}: {translate('schemes', v) if k != 'custom' else tr(v)}"
                        for k, v in SCHEME_TEXT.items())),
                    limits=list(SCHEMES)),
-                _p("h", "int", self.tr("h (copies back, = T)"), cfg.h or 1, tr(H_TIP), limits=LIMITS["h"]),
+                _p("h", "int", self.tr("h (copies an error flows through, = T + 1)"), cfg.h or 1,
+                   translate("Explain", H_SENTENCE) + " " + tr(H_TIP_TAIL), limits=LIMITS["h"]),
                 _p("h_prime", "int", self.tr("h′ (steps/update)"), cfg.h_prime or 1, tr(HP_TIP),
                    limits=LIMITS["h_prime"]),
                 _p("eta", "float", self.tr("η (learning rate)"), cfg.eta,
@@ -356,7 +355,7 @@ class ParametersPanel(Panel):
             changes = self._changes(name, value)
             if set(changes) - {"eta", "clip"}:      # a rebuild: check its memory first
                 check_config_memory(s.config.with_changes(**changes), task=s.custom_task,
-                                    budget=self.memory_budget)
+                                    budget=s.memory_budget)
             s.configure(**changes)
         except ValueError as err:
             msg = self.tr("Not possible: {error}").format(error=err)

@@ -14,11 +14,13 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core import tasks as core_tasks
 
 from visualizer.model import workspace
-from visualizer.model.config import default_config
+from visualizer.model.config import (LIMITS, MEMORY_BUDGET, MEMORY_BUDGET_SETTING, default_config,
+                                     human_bytes, parse_memory)
 from visualizer.qt import i18n
 
 KEY_CONFIG = "session/config"
 KEY_REMEMBER = "session/remember"
+KEY_BUDGET = f"limits/{MEMORY_BUDGET_SETTING}"
 
 
 def _bool(value) -> bool:
@@ -54,12 +56,63 @@ class Preferences(QtCore.QObject):
         self.restore_action.setToolTip(tip)
         self.restore_action.setStatusTip(tip)
         self.restore_action.triggered.connect(lambda _=False: self.restore_defaults())
+        self.budget_action = QtGui.QAction(self.tr("&Memory budget…"), window)
+        self.budget_action.setObjectName("actionMemoryBudget")
+        tip = self.tr("The most memory a task, its settings and the step-back history may "
+                      "take; larger sizes are refused with a message saying what to lower")
+        self.budget_action.setToolTip(tip)
+        self.budget_action.setStatusTip(tip)
+        self.budget_action.triggered.connect(lambda _=False: self.ask_memory_budget())
         self.menu = QtWidgets.QMenu(self.tr("&Preferences"), window)
         self.menu.setObjectName("menuPreferences")
         self.menu.addAction(self.remember_action)
         self.menu.addMenu(i18n.language_menu(self.menu))
+        self.menu.addAction(self.budget_action)
         self.menu.addSeparator()
         self.menu.addAction(self.restore_action)
+
+    # -- the memory budget ------------------------------------------------------------
+    def memory_budget(self) -> int:
+        """The budget chosen in Preferences ▸ Memory budget, in bytes (the default without one)."""
+        raw = QtCore.QSettings().value(KEY_BUDGET)
+        if raw is None:
+            return MEMORY_BUDGET
+        lo, hi = LIMITS["memory_mib"]
+        try:
+            nbytes = int(raw)
+        except (TypeError, ValueError):
+            nbytes = -1
+        if not lo << 20 <= nbytes <= hi << 20:
+            QtCore.QSettings().remove(KEY_BUDGET)     # damaged or out of range: forget it
+            return MEMORY_BUDGET
+        return nbytes
+
+    def set_memory_budget(self, nbytes: int, remember: bool = True) -> None:
+        """Use ``nbytes`` from now on (and at the next start when ``remember``)."""
+        self.window.session.memory_budget = int(nbytes)
+        if remember:
+            QtCore.QSettings().setValue(KEY_BUDGET, str(int(nbytes)))
+
+    def ask_memory_budget(self) -> bool:
+        """Preferences ▸ Memory budget…: ask for a size; a size that is not one is refused with
+        the reason and the budget stays as it was."""
+        window = self.window
+        now = window.session.memory_budget
+        text, ok = QtWidgets.QInputDialog.getText(
+            window, self.tr("Memory budget"),
+            self.tr("The most memory the task, its settings and the step-back history may take "
+                    "(e.g. 512M, 2G; now {now}):").format(now=human_bytes(now)),
+            QtWidgets.QLineEdit.EchoMode.Normal, human_bytes(now))
+        if not ok or not text.strip():
+            return False
+        try:
+            nbytes = parse_memory(text)
+        except ValueError as err:
+            QtWidgets.QMessageBox.warning(window, self.tr("Not a memory budget"), str(err))
+            return False
+        self.set_memory_budget(nbytes)
+        window.show_message(self.tr("Memory budget: {size}").format(size=human_bytes(nbytes)))
+        return True
 
     @property
     def remembering(self) -> bool:

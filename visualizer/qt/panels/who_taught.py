@@ -268,7 +268,6 @@ class WhoTaughtPanel(Panel):
         self.cos_plot = pg.PlotItem(enableMenu=False)
         self.rel_plot = pg.PlotItem(enableMenu=False)
         self.cos_curves, self.rel_curves = {}, {}
-        key = " ".join(f"<span style='color:rgb{c}'>● {p}</span>" for p, c in PARAM_COLORS.items())
         for plot, curves, title in ((self.cos_plot, self.cos_curves,
                                      self.tr("cos(scheme, full)")),
                                     (self.rel_plot, self.rel_curves,
@@ -280,7 +279,6 @@ class WhoTaughtPanel(Panel):
                 _style_axis(plot.getAxis(name))
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("left").setWidth(52)
-            plot.setLabel("bottom", self.tr("update"), color=TEXT)
             for p, col in PARAM_COLORS.items():
                 curves[p] = plot.plot([], [], pen=pg.mkPen(col, width=2), symbol="o",
                                       symbolSize=4, symbolBrush=col, symbolPen=None, name=p,
