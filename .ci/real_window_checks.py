@@ -77,7 +77,7 @@ def main(out_dir: str) -> int:
         pump(app, 0.4)
         failures += _dock_cut_offs(dock)
         dock.grab().save(os.path.join(out_dir, f"dock-{dock.objectName()}-{size}.png"))
-    window.docks["parameters"].raise_()          # back to the first-start tabs
+    window.raise_first_tabs()                    # back to the first-start tabs
     pump(app, 0.4)
 
     # -- hover: the tooltip stays while the pointer rests ---------------------------------------

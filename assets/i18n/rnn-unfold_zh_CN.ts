@@ -984,6 +984,14 @@ The details were written to:
             <translation>先保存吗？</translation>
         </message>
         <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>不保存(&amp;D)</translation>
+        </message>
+        <message>
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -2074,8 +2082,8 @@ new value ({low:g} … {high:g}):</source>
             <translation>BPTT(h; h′) 预设：{presets}</translation>
         </message>
         <message>
-            <source>h (copies an error flows through, = T + 1)</source>
-            <translation>h（误差流经的副本数，= T + 1）</translation>
+            <source>h (depth, = T + 1)</source>
+            <translation>h（深度，= T + 1）</translation>
         </message>
         <message>
             <source>h′ (steps/update)</source>

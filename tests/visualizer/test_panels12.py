@@ -516,12 +516,10 @@ def test_clicking_a_who_taught_cell_fills_the_inspector(window, qtbot):
     assert insp.text == cell_equation(s, "U", r, c).html
 
 
-@pytest.mark.xfail(reason="the outline pen read from the view's private node data is the themed "
-                   "colour of a neighbouring level after the view merges (open defect)",
-                   strict=False)
 def test_the_one_error_source_view_draws_that_errors_delta(window):
     from visualizer.model.frames import build_frame
     from visualizer.qt import colormaps as cm
+    from visualizer.qt import theme as qt_theme
     from visualizer.qt.unfolded import view as view_module
     s = window.session
     s.step()
@@ -539,12 +537,12 @@ def test_the_one_error_source_view_draws_that_errors_delta(window):
     assert np.isfinite(f.delta_y[tau]).all() and np.isnan(np.delete(f.delta_y, tau, 0)).all()
     assert "alone" in f.title
     assert not np.allclose(f.delta_s[1:], build_frame(s, source=-1).delta_s[1:])
-    # the outlines of the hidden nodes are these δ through the diverging LUT
+    # the outlines of the hidden nodes are these δ through the theme's diverging LUT
     v = window.view
     n_x = v._n_x
     pens = v._nodes.data["pen"][n_x:n_x + v._n_s]
     idx = cm.signed_to_index(np.ravel(f.delta_s), v._delta_range)
-    lut = cm.diverging_lut()
+    lut = qt_theme.luts(v._theme.name, cm.LUT_SIZE)[1]
     for pen, i, d in zip(pens, idx, np.ravel(f.delta_s)):
         if np.isfinite(d):
             want = lut[view_module._node_level(np.array([i]))[0]]

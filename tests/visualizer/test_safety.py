@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6 import QtGui, QtWidgets  # noqa: E402
+from PySide6 import QtCore, QtGui, QtTest, QtWidgets  # noqa: E402
 
 from visualizer.model import explain  # noqa: E402
 from visualizer.model.session import Session  # noqa: E402
@@ -49,6 +49,25 @@ def test_closing_with_unsaved_work_asks(qtbot, monkeypatch, tmp_path, answer, cl
     assert w.isVisible() is not closes
     if answer == "save":
         assert (tmp_path / "kept.rnnu").is_file()
+
+
+#: the real question, kept before the test-wide fixture answers it with "discard"
+ASK_DISCARD = FileActions.ask_discard
+
+
+@pytest.mark.parametrize("key, answer", [(QtCore.Qt.Key.Key_S, "save"),
+                                         (QtCore.Qt.Key.Key_D, "discard"),
+                                         (QtCore.Qt.Key.Key_Escape, "cancel")])
+def test_the_question_answers_from_the_keyboard(win, qtbot, key, answer):
+    seen = []
+
+    def press():
+        box = QtWidgets.QApplication.activeModalWidget()
+        seen.append((box.objectName(), sorted(b.text() for b in box.buttons())))
+        QtTest.QTest.keyClick(box, key)
+    QtCore.QTimer.singleShot(50, press)
+    assert ASK_DISCARD(win.file_actions) == answer
+    assert seen == [("discardQuestion", ["&Discard", "&Save", "Cancel"])]
 
 
 def test_closing_without_unsaved_work_does_not_ask(qtbot, monkeypatch):
@@ -190,7 +209,7 @@ def _layout(w):
     docks = {k: (w.dockWidgetArea(d).name, d.isFloating(), d.isVisible(),
                  sorted(x.objectName() for x in w.tabifiedDockWidgets(d)))
              for k, d in w.docks.items()}
-    return docks, bars
+    return docks, sorted(bars)
 
 
 def test_restore_defaults_gives_the_first_start_layout_and_keeps_it_after_a_restart(qtbot):
@@ -200,7 +219,7 @@ def test_restore_defaults_gives_the_first_start_layout_and_keeps_it_after_a_rest
     w.show()
     app.processEvents()
     first = _layout(w)
-    assert first[1] == ["Parameters"]
+    assert first[1] == ["Fold-back", "Parameters"]        # the two tab groups' fronts
     w.docks["gradcheck"].raise_()
     w.docks["vanishing"].setFloating(True)
     w.docks["cost"].hide()
@@ -208,7 +227,7 @@ def test_restore_defaults_gives_the_first_start_layout_and_keeps_it_after_a_rest
     assert _layout(w) != first
     w.preferences.restore_defaults()
     app.processEvents()
-    assert _layout(w) == first              # one tab bar, Parameters in front, nothing floating
+    assert _layout(w) == first              # two tab bars, their first tabs in front, none floating
     w.close()                                 # saves the layout
     app.processEvents()
     w2 = MainWindow()                         # the same QSettings file

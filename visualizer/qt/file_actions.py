@@ -132,6 +132,9 @@ class FileActions(QtCore.QObject):
         box.setStandardButtons(mb.StandardButton.Save | mb.StandardButton.Discard
                                | mb.StandardButton.Cancel)
         box.setDefaultButton(mb.StandardButton.Save)
+        # S and D answer from the keyboard (a message box takes a mnemonic without Alt); Esc cancels
+        box.button(mb.StandardButton.Save).setText(self.tr("&Save"))
+        box.button(mb.StandardButton.Discard).setText(self.tr("&Discard"))
         answer = box.exec()
         box.deleteLater()
         return {mb.StandardButton.Save: "save",

@@ -146,6 +146,10 @@ class MainWindow(QtWidgets.QMainWindow):
         Zoom, themes, presentation mode, Export view… and lessons.
     """
 
+    # class defaults: childEvent runs inside QMainWindow.__init__, before __init__ sets them
+    _closing = False
+    _tab_bars_pending = False
+
     def __init__(self, session: Session | None = None, restore: bool = True, parent=None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -308,13 +312,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(area.RightDockWidgetArea, self.docks["factors"])
         self.tabifyDockWidget(self.docks["vanishing"], self.docks["factors"])
         previous = self.docks["gradcheck"]
-        # the prediction strip is a tab on the right too: under the view it took the height the
-        # network needs at 720 lines, beside the cost plot the width at 200 %
-        for key in ("whotaught", "predictions", "generate"):
+        for key in ("whotaught", "generate"):
             self.addDockWidget(area.RightDockWidgetArea, self.docks[key])
             self.tabifyDockWidget(previous, self.docks[key])
             previous = self.docks[key]
-        self.param_dock.raise_()
+        # the prediction strip is wide and short: a tab behind the fold-back, which costs the
+        # network no height at 720 lines (a dock of its own under the view did) and the window
+        # no width at 200 % (beside the cost plot it did)
+        self.tabifyDockWidget(self.docks["foldback"], self.docks["predictions"])
+        self.raise_first_tabs()
 
         self.who_taught.cellClicked.connect(self._show_cell)
         self.who_taught.sourceSelected.connect(self.factors.set_source)
@@ -686,7 +692,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if state is not None:
             self.restoreState(state)
             # the bars get their places when the window is first laid out
-            QtCore.QTimer.singleShot(0, self, self._hide_stale_tab_bars)
+            QtCore.QTimer.singleShot(0, self, self._tidy_tab_bars)
         level = st.value("play/speed")
         if level is not None:
             try:
@@ -722,30 +728,70 @@ class MainWindow(QtWidgets.QMainWindow):
         # restoreState alone docks, shows and tabs them as saved; showing each dock first
         # (as this did) put every tab of a group on screen at once, one over the other
         self.restoreState(self._default_state)
-        self._hide_stale_tab_bars()
+        self._tidy_tab_bars()
         if not self.isMaximized() and not self.isFullScreen():
             self.fit_to_screen()
-        # as at the first start: the docks tabbed with Parameters in front (restoreState keeps
-        # whichever tab was raised last)
-        self.param_dock.raise_()
+        # some bars only get their places when the new layout is first shown
+        QtCore.QTimer.singleShot(0, self, self._tidy_tab_bars)
+        # as at the first start: Parameters and the fold-back in front of their tabs
+        # (restoreState keeps whichever tab was raised last)
+        self.raise_first_tabs()
         self.speed.set_level(DEFAULT_SPEED)
 
-    def _hide_stale_tab_bars(self) -> None:
-        """restoreState on a window whose docks are already tabbed builds a new tab bar but
-        leaves the old one on screen at the same place, showing another tab than the one in
-        front: keep only the newest bar at each place."""
+    def raise_first_tabs(self) -> None:
+        """Parameters and the fold-back in front of the docks tabbed with them."""
+        self.param_dock.raise_()
+        if "foldback" in self.docks:
+            self.docks["foldback"].raise_()
+
+    def childEvent(self, event: QtCore.QChildEvent) -> None:
+        """Qt builds the docks' tab bars as it tabs them: once the event loop runs, tidy them."""
+        super().childEvent(event)
+        if event.added() and not self._tab_bars_pending and not self._closing:
+            self._tab_bars_pending = True
+            QtCore.QTimer.singleShot(0, self, self._tidy_tab_bars)
+
+    def _tidy_tab_bars(self) -> None:
+        """Whole tab titles, and only the tab bars in use on screen.
+
+        Qt elides every title to fit its bar ("P…", "E…" with eight tabs at 1280 pixels): whole
+        titles and scroll buttons instead. Qt also leaves bars it no longer uses on screen: after
+        restoreState on a window already tabbed, the old bar at the same place as the new one,
+        showing another tab than the one in front; after tabbing a third dock into a group, the
+        group's first bar where the group was before the window was laid out. A bar in use lies
+        just under the docks it names, exactly as wide; the others are hidden.
+        """
+        self._tab_bars_pending = False
         if self._closing:
             return
         self.layout().activate()
+        docks = {d.windowTitle(): d for d in self.findChildren(QtWidgets.QDockWidget)}
         bars = [t for t in self.findChildren(QtWidgets.QTabBar,
                                              options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly)
                 if not t.isHidden() and t.count()]
         kept = set()
         for bar in reversed(bars):              # the newest is the last child
+            bar.setElideMode(QtCore.Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
             place = bar.geometry().getRect()
-            if place in kept:
+            if place in kept or not self._under_its_dock(bar, docks):
                 bar.hide()
-            kept.add(place)
+            else:
+                kept.add(place)
+
+    @staticmethod
+    def _under_its_dock(bar: QtWidgets.QTabBar, docks: dict) -> bool:
+        g = bar.geometry()
+        for i in range(bar.count()):
+            dock = docks.get(bar.tabText(i))
+            if dock is None or dock.isHidden() or dock.isFloating():
+                continue
+            d = dock.geometry()
+            # Qt lays its bar out exactly under the docks' column: as wide, as far left
+            if (abs(g.left() - d.left()) <= 2 and abs(g.width() - d.width()) <= 4
+                    and abs(g.top() - d.bottom()) <= g.height()):
+                return True
+        return False
 
     def save_layout(self) -> None:
         st = QtCore.QSettings()

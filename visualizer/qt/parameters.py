@@ -122,7 +122,7 @@ class ParametersPanel(Panel):
                        f"{k}: {translate('schemes', v) if k != 'custom' else tr(v)}"
                        for k, v in SCHEME_TEXT.items())),
                    limits=list(SCHEMES)),
-                _p("h", "int", self.tr("h (copies an error flows through, = T + 1)"), cfg.h or 1,
+                _p("h", "int", self.tr("h (depth, = T + 1)"), cfg.h or 1,
                    translate("Explain", H_SENTENCE) + " " + tr(H_TIP_TAIL), limits=LIMITS["h"]),
                 _p("h_prime", "int", self.tr("h′ (steps/update)"), cfg.h_prime or 1, tr(HP_TIP),
                    limits=LIMITS["h_prime"]),

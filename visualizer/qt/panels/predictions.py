@@ -100,6 +100,7 @@ class PredictionStrip(Panel):
         self.scroll.setFixedHeight(CELL_H + 24)
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("predictionSummary")
+        self.summary.setWordWrap(True)          # its length must not set the window's width
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(2)

@@ -125,6 +125,11 @@ class _EdgeItem(pg.GraphicsObject):
         self._rect = QtCore.QRectF(rect)
 
     def set_lines(self, lines: np.ndarray, groups) -> None:
+        # paint hands Qt raw pointers into this buffer: it must be float64 (QLineF's layout),
+        # contiguous, and hold every line a group names, or Qt reads past its end
+        lines = np.ascontiguousarray(lines, dtype=np.float64).reshape(-1, 4)
+        groups = [(pen, int(off), int(n)) for pen, off, n in groups
+                  if n > 0 and 0 <= off and off + n <= len(lines)]
         self._lines = lines
         self._groups = groups
         self.update()
