@@ -447,3 +447,16 @@ def test_tab_bars_show_whole_titles_and_only_the_bars_in_use(qtbot):
     assert not w.docks["foldback"].visibleRegion().isEmpty()
     assert not w.docks["parameters"].visibleRegion().isEmpty()
     assert w.docks["predictions"].visibleRegion().isEmpty()
+
+
+def test_the_parameter_trees_root_item_is_forgotten_with_the_tree(qtbot):
+    """pyqtgraph keeps a wrapper of the tree's root item, which Qt deletes with the tree unseen
+    by the binding; kept alive, the binding handed it out for a later object at the same address
+    (a QSpinBox's line edit came back as a QTreeWidgetItem)."""
+    import shiboken6
+    w = MainWindow(restore=False)
+    tree = w.parameters.tree
+    handle = tree._invRootItem
+    assert isinstance(handle._real_item, QtWidgets.QTreeWidgetItem)
+    shiboken6.delete(w)                       # Qt destroys the window, its docks and the tree
+    assert handle._real_item is None

@@ -80,6 +80,7 @@ class ParametersPanel(Panel):
         self.params = Parameter.create(name="settings", type="group", children=self._spec())
         self.tree = ParameterTree(showHeader=False)
         self.tree.setObjectName("parameterTree")
+        _forget_root_item_with(self.tree)
         self.tree.setParameters(self.params, showTop=False)
         self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.tree, 1)
@@ -404,3 +405,22 @@ class ParametersPanel(Panel):
 
 def param_in(group: Parameter, name: str) -> bool:
     return any(c.name() == name for c in group.children())
+
+
+def _forget_root_item_with(tree: ParameterTree) -> None:
+    """Drop pyqtgraph's Python handle on the tree's invisible root item when Qt destroys the tree.
+
+    pyqtgraph's TreeWidget keeps ``_invRootItem``, a wrapper of the root item that Qt created
+    and deletes with the tree without telling the binding. While that wrapper lived on, the
+    binding handed it out for the next object Qt allocated at the same address: a later
+    ``QSpinBox.lineEdit()`` came back as a ``QTreeWidgetItem`` (a TypeError in a full test run),
+    and a call on such a stale object can crash the process.
+    """
+    handle = getattr(tree, "_invRootItem", None)
+    if handle is None or not hasattr(handle, "_real_item"):
+        return
+
+    def forget(*_):
+        handle._real_item = None
+    tree.destroyed.connect(forget)
+
