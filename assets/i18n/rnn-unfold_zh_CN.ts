@@ -2492,6 +2492,10 @@ new value ({low:g} … {high:g}):</source>
             <translation>测得的 ‖δ(c−1)‖/‖δ(c)‖ = 二者之积</translation>
         </message>
         <message>
+            <source>Saturated: f′ &amp;lt; {0} (10 % of max f′ of {1}), counted over {2} units per copy (M = {3} units × P = {4} sequences).</source>
+            <translation>饱和：f′ &amp;lt; {0}（{1} 的 f′ 最大值的 10 %），每个副本共统计 {2} 个单元（M = {3} 个单元 × P = {4} 个序列）。</translation>
+        </message>
+        <message>
             <source>copy at step t</source>
             <translation>时间步 t 处的副本</translation>
         </message>
@@ -2514,10 +2518,6 @@ new value ({low:g} … {high:g}):</source>
         <message>
             <source>Over them: U × {0}, f′ × {1}.</source>
             <translation>在这些单元上：U × {0}，f′ × {1}。</translation>
-        </message>
-        <message>
-            <source>Saturated: f′ &amp;lt; {0} (10 % of max f′ of {1}); {2} units per copy.</source>
-            <translation>饱和：f′ &amp;lt; {0}（{1} 的最大 f′ 的 10 %）；每个副本 {2} 个单元。</translation>
         </message>
     </context>
     <context>

@@ -104,6 +104,8 @@ class CostPlot(QtWidgets.QWidget):
             "plotted at the number of updates the weights had when it was measured: grey over "
             "each update's window, measured before that update; blue over the whole training "
             "sequence once per pass; orange on held-out sequences"))
+        # room above the plot: the top tick label is centred on the axis's end and was cut in half
+        pi.layout.setContentsMargins(2, 9, 6, 2)
         pi.showGrid(x=False, y=False)
         pi.setMenuEnabled(False)
         for ax in ("left", "bottom"):

@@ -223,6 +223,8 @@ class VanishingFactorsPanel(Panel):
             gf = float(np.nanprod(f.fprime_factor))
             text += "<br>" + self.tr("Over them: U × {0}, f′ × {1}.").format(f"{gu:.3g}",
                                                                           f"{gf:.3g}")
-        text += "<br>" + self.tr("Saturated: f′ &lt; {0} (10 % of max f′ of {1}); {2} units per "
-                                 "copy.").format(f"{f.threshold:g}", f.hidden, f.units)
+        M = self.session.net.M
+        text += "<br>" + self.tr("Saturated: f′ &lt; {0} (10 % of max f′ of {1}), counted over "
+                                 "{2} units per copy (M = {3} units × P = {4} sequences).").format(
+            f"{f.threshold:g}", f.hidden, f.units, M, f.units // max(M, 1))
         self.caption.setText(text)
