@@ -681,7 +681,7 @@ def _elman_letters(seed, P, L):
 
 
 def _parity(seed, P, L):
-    s = Settings(hidden="tanh", output="sigmoid", cost="ce", M=8, eta=0.004, scheme="epochwise",
+    s = Settings(hidden="tanh", output="sigmoid", cost="ce", M=8, eta=0.002, scheme="epochwise",
                  P=16, updates=3000, target_cost=0.1)
     P = s.P if P is None else P
     L = 12 if L is None else L
