@@ -40,16 +40,23 @@ class Buffers:
     call: on this project's machines a product written into a fresh numpy
     array cost up to 20× the same product written into an array used before
     (README, "Benchmarks"). :func:`core.run_pass` returns its arrays to the
-    caller, so it takes new ones every time.
+    caller, so it takes new ones every time. ``backward=False`` leaves out the
+    arrays of BPTT (δ, f′, the cost terms, the gradients; they stay None): a
+    forward pass alone, e.g. :func:`core.evaluate` over a long sequence, then
+    holds two (L, P, M) arrays instead of four, as the memory budget counts it.
     """
 
-    def __init__(self, L: int, P: int, N: int, M: int, O: int):
+    def __init__(self, L: int, P: int, N: int, M: int, O: int, backward: bool = True):
         self.sizes = (L, P, N, M, O)
         self.s = np.empty((L + 1, P, M))          # s(0) … s(L)
         self.net_j = np.empty((L, P, M))
         self.net_k = np.empty((L, P, O))
         self.y = np.empty((L, P, O))
         self.recurrent = np.empty((P, M))         # Σ_h s_h(t−1) u_jh of one step
+        self.from_later = self.delta_k = self.scratch = self.delta_j = self.slope = None
+        self.grads = None
+        if not backward:
+            return
         self.from_later = np.empty((P, M))        # Σ_h δ_h(c+1) u_hj of one copy
         self.delta_k = np.empty((L, P, O))
         self.scratch = np.empty((L, P, O))        # the cost terms
@@ -106,7 +113,7 @@ def run_forward(net: Network, X: np.ndarray, s0: np.ndarray,
     L, P, N = X.shape
     M, O = net.M, net.O
     if buffers is None:
-        buffers = Buffers(L, P, N, M, O)
+        buffers = Buffers(L, P, N, M, O, backward=False)
     s, net_j, net_k, recurrent = buffers.s, buffers.net_j, buffers.net_k, buffers.recurrent
     s[0] = s0
     # The input term has no recurrence, so it is one matmul over all steps

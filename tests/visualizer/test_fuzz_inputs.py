@@ -5,7 +5,7 @@ import zipfile
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import tracemalloc
@@ -56,6 +56,9 @@ numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(
 @given(lengths=st.lists(st.integers(1, 1200), min_size=1, max_size=40),
        many_ones=st.integers(0, 1100), cols=st.integers(2, 4), values=st.lists(numbers, max_size=8),
        hidden=st.sampled_from([None, 8, 128, 512]))
+# Found by this test in a stress run: the score's forward pass took the arrays of BPTT too
+# (1.28 GB at a peak against an estimate of 0.9 GB), which the budget does not count.
+@example(lengths=[359], many_ones=688, cols=2, values=[], hidden=128)
 def test_fuzzed_csv_is_refused_or_fits(tmp_path_factory, lengths, many_ones, cols, values, hidden):
     d = tmp_path_factory.mktemp("csv")
     f = d / "f.csv"
